@@ -1,0 +1,250 @@
+/* draw.c — styles and text for every pane, and the one function that paints the screen.
+ *
+ * Colour: truecolour themes are mapped to the terminal's palette (256, 16 or 8 colours) by
+ * color_to_index; pairs come from alloc_pair, which reuses an existing pair for the same
+ * colours. Without colour (NO_COLOR, or a terminal without colours) each element gets a fixed
+ * attribute so the screen stays usable: reverse video marks the selection and the cursor line
+ * number. */
+#include "draw.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "utf8.h"
+
+static attr_t ui_attr[UI_COUNT];
+
+/* The monochrome fallbacks. */
+static const attr_t mono_attr[UI_COUNT] = {
+    [UI_GUTTER] = A_DIM,
+    [UI_GUTTER_CURRENT] = A_REVERSE,
+    [UI_SELECTION] = A_REVERSE,
+    [UI_SEARCH_MATCH] = A_UNDERLINE | A_BOLD,
+    [UI_SEARCH_CURRENT] = A_REVERSE | A_BOLD,
+    [UI_INVALID] = A_BOLD | A_UNDERLINE,
+    [UI_TREE_DIR] = A_BOLD,
+    [UI_TREE_SELECTED] = A_REVERSE,
+    [UI_TREE_OPEN] = A_UNDERLINE,
+    [UI_STATUS] = A_REVERSE,
+    [UI_STATUS_DIM] = A_REVERSE | A_DIM,
+    [UI_ERROR] = A_BOLD | A_REVERSE,
+    [UI_PROMPT] = A_BOLD,
+    [UI_PICKER] = A_NORMAL,
+    [UI_PICKER_SELECTED] = A_REVERSE,
+    [UI_PICKER_MATCH] = A_BOLD | A_UNDERLINE,
+    [UI_DIFF_ADDED] = A_BOLD,
+    [UI_DIFF_REMOVED] = A_DIM,
+};
+
+static attr_t style_attrs(const struct style *s)
+{
+    attr_t a = A_NORMAL;
+    if (s->attrs & THEME_BOLD)
+        a |= A_BOLD;
+    if (s->attrs & THEME_ITALIC)
+        a |= A_ITALIC;
+    if (s->attrs & THEME_UNDERLINE)
+        a |= A_UNDERLINE;
+    if (s->attrs & THEME_REVERSE)
+        a |= A_REVERSE;
+    if (s->attrs & THEME_DIM)
+        a |= A_DIM;
+    return a;
+}
+
+static attr_t pair_attr(struct color fg, struct color bg)
+{
+    int f = color_to_index(fg, COLORS), b = color_to_index(bg, COLORS);
+    if (f < 0 && b < 0)
+        return A_NORMAL;
+    int pair = alloc_pair(f, b);
+    return pair > 0 ? COLOR_PAIR(pair) : A_NORMAL;
+}
+
+void draw_init_styles(void)
+{
+    for (int e = 0; e < UI_COUNT; e++) {
+        if (!app.color) {
+            ui_attr[e] = mono_attr[e];
+            continue;
+        }
+        const struct style *s = &app.theme.ui[e];
+        ui_attr[e] = style_attrs(s) | pair_attr(s->fg, s->bg);
+    }
+}
+
+attr_t draw_attr(enum theme_ui e)
+{
+    return ui_attr[e];
+}
+
+attr_t draw_attr_mix(enum theme_ui fg, enum theme_ui bg)
+{
+    if (!app.color)
+        return mono_attr[fg] | (bg == UI_SELECTION ? A_REVERSE : 0);
+    const struct style *f = &app.theme.ui[fg], *b = &app.theme.ui[bg];
+    return style_attrs(f) | pair_attr(f->fg, b->bg);
+}
+
+void draw_cell(int y, int x, int cp, attr_t attr)
+{
+    cchar_t cc;
+    wchar_t wc[2] = {0, 0};
+    wc[0] = cp == UTF8_INVALID ? 0xFFFD : (wchar_t)cp;
+    setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
+    mvadd_wch(y, x, &cc);
+}
+
+int draw_text(int y, int x, int w, const char *s, size_t len, attr_t attr)
+{
+    int used = 0;
+    size_t i = 0;
+    while (i < len && used < w) {
+        int32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        int cw = utf8_cell_width(cp);
+        if (cp == '\t') {
+            draw_cell(y, x + used, ' ', attr);
+            used++;
+        } else if (cp != UTF8_INVALID && (cp < 32 || cp == 127)) {
+            if (used + 2 > w)
+                break;
+            attr_t ia = attr | draw_attr(UI_INVALID);
+            draw_cell(y, x + used, '^', ia);
+            draw_cell(y, x + used + 1, cp == 127 ? '?' : cp + '@', ia);
+            used += 2;
+        } else if (cw == 0) {
+            /* A combining mark joins the cell before it; curses composes it there. */
+            if (used > 0) {
+                cchar_t cc;
+                wchar_t wc[2] = {(wchar_t)cp, 0};
+                setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
+                mvadd_wch(y, x + used - 1, &cc);
+            }
+        } else {
+            if (used + cw > w)
+                break;
+            draw_cell(y, x + used, cp, cp == UTF8_INVALID ? draw_attr(UI_INVALID) : attr);
+            used += cw;
+        }
+        i += n;
+    }
+    return used;
+}
+
+int draw_str(int y, int x, int w, const char *s, attr_t attr)
+{
+    return draw_text(y, x, w, s, strlen(s), attr);
+}
+
+int draw_width(const char *s, size_t len)
+{
+    return (int)utf8_col_to_x(s, len, len, 1);
+}
+
+void draw_fill(struct rect r, attr_t attr)
+{
+    for (int y = r.y; y < r.y + r.h; y++) {
+        move(y, r.x);
+        for (int x = 0; x < r.w; x++)
+            addch(' ' | attr);
+    }
+}
+
+static void draw_status(void)
+{
+    struct rect r = app.layout.status;
+    attr_t a = draw_attr(UI_STATUS), dim = draw_attr(UI_STATUS_DIM);
+    draw_fill(r, a);
+    struct doc *d = app_doc();
+    char left[256];
+    snprintf(left, sizeof left, " %s ", app.tree.root_name);
+    int x = draw_str(r.y, r.x, r.w, left, a | A_BOLD);
+
+    char right[160] = "";
+    if (d) {
+        size_t lx = doc_cursor_x(d) + 1;
+        snprintf(right, sizeof right, " Ln %zu, Col %zu  %s%d  %s  %zu/%zu ", d->cursor.line + 1,
+                 lx, d->indent_tabs ? "tabs:" : "spaces:",
+                 d->indent_tabs ? d->tab_width : d->indent_width,
+                 d->buf->eol == EOL_CRLF ? "CRLF" : "LF", app.current + 1, app.ndocs);
+    }
+    int rw = draw_width(right, strlen(right));
+    if (d) {
+        char mid[512];
+        snprintf(mid, sizeof mid, "%s%s%s", d->name, buffer_modified(d->buf) ? " ●" : "",
+                 d->readonly ? " [read-only]" : "");
+        int mw = draw_width(mid, strlen(mid));
+        int room = r.w - x - rw - 1;
+        int mx = (r.w - mw) / 2;
+        if (mx < x + 1)
+            mx = x + 1;
+        if (room > 0)
+            draw_str(r.y, mx, r.w - rw - mx, mid, a);
+    }
+    if (rw < r.w - x)
+        draw_str(r.y, r.x + r.w - rw, rw, right, dim);
+}
+
+static void draw_message(void)
+{
+    struct rect r = app.layout.message;
+    if (app.prompt.active) {
+        prompt_draw();
+        return;
+    }
+    attr_t a = draw_attr(app.message_error ? UI_ERROR : UI_MESSAGE);
+    draw_fill(r, draw_attr(UI_MESSAGE));
+    if (app.message[0]) {
+        draw_str(r.y, r.x + 1, r.w - 1, app.message, a);
+        return;
+    }
+    static const char hints[] =
+        "F1 help  ^S save  ^P open  ^E command  ^F find  ^N new  ^Q quit";
+    draw_str(r.y, r.x + 1, r.w - 1, hints, draw_attr(UI_STATUS_DIM));
+}
+
+static void draw_too_small(void)
+{
+    erase();
+    const char *msg = "terminal too small";
+    int w = (int)strlen(msg);
+    int y = app.rows / 2, x = (app.cols - w) / 2;
+    if (x < 0)
+        x = 0;
+    mvaddnstr(y, x, msg, app.cols);
+    char need[64];
+    snprintf(need, sizeof need, "need %dx%d", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+    if (y + 1 < app.rows)
+        mvaddnstr(y + 1, (app.cols - (int)strlen(need)) / 2 > 0 ? (app.cols - (int)strlen(need)) / 2 : 0,
+                  need, app.cols);
+}
+
+void draw_screen(void)
+{
+    if (app.layout.too_small) {
+        draw_too_small();
+        curs_set(0);
+        return;
+    }
+    app.cur_visible = false;
+    draw_status();
+    if (app.layout.tree.w > 0) {
+        tree_draw();
+        draw_fill(app.layout.border, draw_attr(UI_BORDER));
+        attrset(draw_attr(UI_BORDER));
+        mvvline(app.layout.border.y, app.layout.border.x, ACS_VLINE, app.layout.border.h);
+        attrset(A_NORMAL);
+    }
+    editor_draw();
+    draw_message();
+    if (app.overlay == OVERLAY_PICKER)
+        picker_draw();
+    else if (app.overlay == OVERLAY_HELP)
+        help_draw();
+    if (app.cur_visible)
+        move(app.cur_y, app.cur_x);
+    curs_set(app.cur_visible ? 1 : 0);
+}
