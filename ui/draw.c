@@ -97,39 +97,68 @@ void draw_cell(int y, int x, int cp, attr_t attr)
     mvadd_wch(y, x, &cc);
 }
 
+size_t draw_glyph(int y, int x, const char *s, size_t len, attr_t attr, int *cells)
+{
+    int32_t cp;
+    size_t i = (size_t)utf8_decode(s, len, &cp);
+    if (cp == UTF8_INVALID) {
+        draw_cell(y, x, UTF8_INVALID, draw_attr(UI_INVALID));
+        *cells = 1;
+        return i;
+    }
+    if (cp < 32 || cp == 127) {
+        attr_t ia = attr | draw_attr(UI_INVALID);
+        draw_cell(y, x, '^', ia);
+        draw_cell(y, x + 1, cp == 127 ? '?' : cp + '@', ia);
+        *cells = 2;
+        return i;
+    }
+    /* The base character and the marks that combine with it share one cchar. */
+    wchar_t wc[CCHARW_MAX + 1];
+    int n = 0;
+    wc[n++] = (wchar_t)cp;
+    while (i < len) {
+        int32_t mark;
+        int k = utf8_decode(s + i, len - i, &mark);
+        if (mark == UTF8_INVALID || utf8_cell_width(mark) != 0 || mark < 32)
+            break;
+        if (n < CCHARW_MAX)
+            wc[n++] = (wchar_t)mark;
+        i += (size_t)k;
+    }
+    wc[n] = 0;
+    *cells = utf8_cell_width(cp);
+    if (*cells == 0) {
+        /* A mark with nothing before it: show it on a space so it stays visible. */
+        memmove(wc + 1, wc, (size_t)(n + 1) * sizeof *wc);
+        wc[0] = ' ';
+        *cells = 1;
+    }
+    cchar_t cc;
+    setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
+    mvadd_wch(y, x, &cc);
+    return i;
+}
+
 int draw_text(int y, int x, int w, const char *s, size_t len, attr_t attr)
 {
     int used = 0;
     size_t i = 0;
     while (i < len && used < w) {
         int32_t cp;
-        int n = utf8_decode(s + i, len - i, &cp);
-        int cw = utf8_cell_width(cp);
+        utf8_decode(s + i, len - i, &cp);
         if (cp == '\t') {
             draw_cell(y, x + used, ' ', attr);
             used++;
-        } else if (cp != UTF8_INVALID && (cp < 32 || cp == 127)) {
-            if (used + 2 > w)
-                break;
-            attr_t ia = attr | draw_attr(UI_INVALID);
-            draw_cell(y, x + used, '^', ia);
-            draw_cell(y, x + used + 1, cp == 127 ? '?' : cp + '@', ia);
-            used += 2;
-        } else if (cw == 0) {
-            /* A combining mark joins the cell before it; curses composes it there. */
-            if (used > 0) {
-                cchar_t cc;
-                wchar_t wc[2] = {(wchar_t)cp, 0};
-                setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
-                mvadd_wch(y, x + used - 1, &cc);
-            }
-        } else {
-            if (used + cw > w)
-                break;
-            draw_cell(y, x + used, cp, cp == UTF8_INVALID ? draw_attr(UI_INVALID) : attr);
-            used += cw;
+            i++;
+            continue;
         }
-        i += n;
+        int cw = cp == UTF8_INVALID ? 1 : utf8_cell_width(cp);
+        if (used + (cw ? cw : 1) > w)
+            break;
+        int cells;
+        i += draw_glyph(y, x + used, s + i, len - i, attr, &cells);
+        used += cells;
     }
     return used;
 }

@@ -28,6 +28,11 @@ int draw_width(const char *s, size_t len);
 
 void draw_fill(struct rect r, attr_t attr);
 
+/* Draws the glyph starting at S (one code point and the combining marks after it; a control
+ * character as ^X; an invalid byte as a replacement mark) at (Y, X). Returns the bytes it
+ * took; *CELLS receives the cells it covers. */
+size_t draw_glyph(int y, int x, const char *s, size_t len, attr_t attr, int *cells);
+
 /* Puts one code point (or the replacement for an invalid byte) in the cell at (Y, X). */
 void draw_cell(int y, int x, int cp, attr_t attr);
 

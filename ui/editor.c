@@ -75,32 +75,31 @@ static void draw_line(struct doc *d, size_t ln, int y, int x0, int w, const stru
     int tabw = d->tab_width;
     while (i < len && cx < right) {
         int32_t cp;
-        int n = utf8_decode(s + i, len - i, &cp);
-        int cw = cp == '\t' ? tabw - (int)(cx % (size_t)tabw) : utf8_cell_width(cp);
+        utf8_decode(s + i, len - i, &cp);
         attr_t a = style_attr(byte_style(c, ln, i), c->cursor_line);
-        if (cw == 0) {
-            if (cx > left && cx <= right) {
-                cchar_t cc;
-                wchar_t wc[2] = {(wchar_t)cp, 0};
-                setcchar(&cc, wc, a, PAIR_NUMBER(a), NULL);
-                mvadd_wch(y, x0 + (int)(cx - left) - 1, &cc);
-            }
-        } else if (cx >= left && cx + (size_t)cw <= right) {
-            int x = x0 + (int)(cx - left);
-            if (cp == '\t') {
-                for (int k = 0; k < cw; k++)
-                    draw_cell(y, x + k, ' ', a);
-            } else {
-                draw_text(y, x, cw, s + i, (size_t)n, a);
-            }
+        if (cp == '\t') {
+            int cw = tabw - (int)(cx % (size_t)tabw);
+            for (size_t k = cx; k < cx + (size_t)cw; k++)
+                if (k >= left && k < right)
+                    draw_cell(y, x0 + (int)(k - left), ' ', a);
+            cx += (size_t)cw;
+            i++;
+            continue;
+        }
+        /* One glyph: the character and its combining marks (utf8_next's cursor stop). */
+        size_t next = utf8_next(s, len, i);
+        int cw = (int)utf8_col_to_x(s + i, next - i, next - i, tabw);
+        if (cx >= left && cx + (size_t)cw <= right) {
+            int cells;
+            draw_glyph(y, x0 + (int)(cx - left), s + i, next - i, a, &cells);
         } else {
-            /* A wide character or tab cut by the edge: blank its visible part. */
+            /* A wide character cut by the edge: blank its visible part. */
             for (size_t k = cx; k < cx + (size_t)cw; k++)
                 if (k >= left && k < right)
                     draw_cell(y, x0 + (int)(k - left), ' ', a);
         }
         cx += (size_t)cw;
-        i += (size_t)n;
+        i = next;
     }
     /* A selection that runs past the line end covers its line break: show one cell. */
     if (c->has_sel && i >= len && cx >= left && cx < right &&

@@ -234,7 +234,7 @@ bool keys_read(struct key *out)
         /* ESC then a key inside the escape delay is Alt+key. */
         wint_t next;
         int r2 = wget_wch(stdscr, &next);
-        if (r2 == OK && next != 27) {
+        if (r2 == OK && next >= 32 && next != 127) {
             *out = from_char(next);
             out->mods |= MOD_ALT;
             return true;
