@@ -8,7 +8,8 @@
  *
  * A value is attributes (bold, italic, underline, reverse, dim), an optional foreground and an
  * optional "on BACKGROUND", in any order of attributes first. Unset elements fall back to
- * "text". */
+ * "text", and so does a colour an element leaves out. Syntax styles are overlays instead: a
+ * colour they leave out is COLOR_DEFAULT, meaning whatever lies underneath. */
 #ifndef SHED_THEME_H
 #define SHED_THEME_H
 
@@ -76,7 +77,8 @@ struct theme {
 int theme_parse_style(const char *text, struct style *out, char *err, size_t errlen);
 
 /* Loads the theme file PATH into *OUT (freed with theme_free). Errors name the file, the line
- * and the fix; an unknown key is an error, so typos do not pass silently. */
+ * and the fix; an unknown key is an error, so typos do not pass silently. On error the whole
+ * theme is refused and *OUT holds nothing (theme_free on it is harmless). */
 int theme_load(const char *path, struct theme *out, char *err, size_t errlen);
 
 /* Loads the theme NAME: CONFIG_DIR/themes/NAME.theme first, then RESOURCES/themes/. */

@@ -1,0 +1,73 @@
+/* fuzz_theme.c — theme files and style values from arbitrary bytes: the input is loaded as a
+ * theme file (through a temporary file, as users' themes arrive) and parsed as one style
+ * value; every style that loads is then looked up and fitted to each palette size. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "color.h"
+#include "theme.h"
+
+static char path[] = "/tmp/shed-fuzz-theme-XXXXXX";
+
+static void remove_temp(void)
+{
+    unlink(path);
+}
+
+static void fit(const struct style *s)
+{
+    static const int palettes[] = {8, 16, 88, 256};
+    for (size_t i = 0; i < sizeof palettes / sizeof palettes[0]; i++) {
+        int fg = color_to_index(s->fg, palettes[i]);
+        int bg = color_to_index(s->bg, palettes[i]);
+        int limit = palettes[i] == 88 ? 16 : palettes[i];
+        if (fg < -1 || fg >= limit || bg < -1 || bg >= limit)
+            abort();
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static int fd = -1;
+    if (fd < 0) {
+        fd = mkstemp(path);
+        if (fd < 0)
+            abort();
+        atexit(remove_temp);
+    }
+    if (ftruncate(fd, 0) < 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
+        abort();
+
+    char err[256];
+    struct theme t;
+    if (theme_load(path, &t, err, sizeof err) == 0) {
+        for (int i = 0; i < UI_COUNT; i++)
+            fit(&t.ui[i]);
+        for (size_t i = 0; i < t.ncaptures; i++) {
+            if (theme_capture_style(&t, t.captures[i].name) != &t.captures[i].style)
+                abort();
+            char *longer = malloc(strlen(t.captures[i].name) + 3);
+            sprintf(longer, "%s.x", t.captures[i].name);
+            if (!theme_capture_style(&t, longer))
+                abort();
+            free(longer);
+            fit(&t.captures[i].style);
+        }
+        theme_free(&t);
+    } else if (!strchr(err, ':')) {
+        abort(); /* every refusal names the file */
+    }
+
+    char *text = malloc(size + 1);
+    memcpy(text, data, size);
+    text[size] = '\0';
+    struct style s;
+    if (theme_parse_style(text, &s, err, sizeof err) == 0)
+        fit(&s);
+    free(text);
+    return 0;
+}
