@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "inifile.h"
+
 enum config_type { CONFIG_BOOL, CONFIG_INT, CONFIG_THEME };
 
 struct config_key {
@@ -33,16 +35,9 @@ static const struct config_key config_keys[] = {
 
 #define NKEYS (sizeof config_keys / sizeof config_keys[0])
 
-/* Feeds inih whole lines and counts them (see theme.c's twin): indented lines stay ordinary. */
-struct config_src {
-    FILE *f;
-    int line;
-    int read_errno;
-};
-
 struct config_parse {
     struct config *c;
-    struct config_src *src;
+    struct inifile_src *src;
     int nerrors;
     int err_line;
     char err[256];
@@ -93,34 +88,6 @@ static void config_fail(struct config_parse *cp, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(cp->err, sizeof cp->err, fmt, ap);
     va_end(ap);
-}
-
-static char *config_read_line(char *str, int num, void *stream)
-{
-    struct config_src *src = stream;
-    size_t n = 0, room = num > 2 ? (size_t)num - 2 : 0;
-    bool any = false, leading = true;
-    int c;
-
-    while ((c = getc(src->f)) != EOF) {
-        any = true;
-        if (c == '\n')
-            break;
-        if (leading && (c == ' ' || c == '\t'))
-            continue;
-        leading = false;
-        /* Longer lines are cut; no setting needs that many characters. */
-        if (n < room)
-            str[n++] = (char)c;
-    }
-    if (c == EOF && ferror(src->f))
-        src->read_errno = errno ? errno : EIO;
-    if (!any)
-        return NULL;
-    src->line++;
-    str[n++] = '\n';
-    str[n] = '\0';
-    return str;
 }
 
 static int parse_bool(const char *v, bool *out)
@@ -228,10 +195,10 @@ int config_load(const char *path, struct config *c, char *err, size_t errlen)
         return -1;
     }
 
-    struct config_src src = {.f = f};
+    struct inifile_src src = {.f = f};
     struct config_parse cp = {.c = c, .src = &src};
     errno = 0;
-    int rc = ini_parse_stream(config_read_line, &src, config_handler, &cp);
+    int rc = ini_parse_stream(inifile_read_line, &src, config_handler, &cp);
     fclose(f);
 
     if (src.read_errno == EISDIR) {

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "inifile.h"
 #include "xalloc.h"
 
 const char *const theme_ui_names[UI_COUNT] = {
@@ -109,19 +110,9 @@ static const char theme_builtin[] = "[theme]\n"
                                     "embedded = #abb2bf\n"
                                     "escape = #56b6c2\n";
 
-/* Feeds inih one whole line at a time and counts them, so errors can name their line. Leading
- * blanks are dropped: indented lines are ordinary lines, not inih's continuation lines. */
-struct theme_src {
-    FILE *f;
-    int line;
-    int long_line; /* the first line too long for inih, or 0 */
-    int max_len;   /* the longest line inih takes */
-    int read_errno;
-};
-
 struct theme_parse {
     struct theme *t;
-    struct theme_src *src;
+    struct inifile_src *src;
     bool has_fg[UI_COUNT], has_bg[UI_COUNT];
     size_t capcap;
     int err_line; /* 0 while there is no error */
@@ -266,42 +257,6 @@ static int parse_style(const char *text, struct style *out, bool *has_fg, bool *
 int theme_parse_style(const char *text, struct style *out, char *err, size_t errlen)
 {
     return parse_style(text, out, NULL, NULL, err, errlen);
-}
-
-static char *theme_read_line(char *str, int num, void *stream)
-{
-    struct theme_src *src = stream;
-    size_t n = 0, room = num > 2 ? (size_t)num - 2 : 0;
-    bool any = false, leading = true, too_long = false;
-    int c;
-
-    while ((c = getc(src->f)) != EOF) {
-        any = true;
-        if (c == '\n')
-            break;
-        if (leading && (c == ' ' || c == '\t'))
-            continue;
-        leading = false;
-        if (n < room)
-            str[n++] = (char)c;
-        else
-            too_long = true;
-    }
-    if (c == EOF && ferror(src->f))
-        src->read_errno = errno ? errno : EIO;
-    if (!any)
-        return NULL;
-
-    src->line++;
-    src->max_len = (int)room;
-    if (too_long) {
-        if (!src->long_line)
-            src->long_line = src->line;
-        n = 0;
-    }
-    str[n++] = '\n';
-    str[n] = '\0';
-    return str;
 }
 
 static void parse_fail(struct theme_parse *tp, const char *fmt, ...)
@@ -470,11 +425,11 @@ static void report_errno(const char *path, int e, char *err, size_t errlen)
 static int theme_read(FILE *f, const char *path, struct theme *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    struct theme_src src = {.f = f};
+    struct inifile_src src = {.f = f};
     struct theme_parse tp = {.t = out, .src = &src};
 
     errno = 0;
-    int rc = ini_parse_stream(theme_read_line, &src, theme_handler, &tp);
+    int rc = ini_parse_stream(inifile_read_line, &src, theme_handler, &tp);
 
     int line = tp.err_line;
     const char *msg = tp.err;
