@@ -116,7 +116,7 @@ install: shed
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shed \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 shed $(DESTDIR)$(PREFIX)/bin/shed
-	cp -R themes syntaxes $(DESTDIR)$(PREFIX)/share/shed/
+	for d in themes syntaxes; do [ ! -d $$d ] || cp -R $$d $(DESTDIR)$(PREFIX)/share/shed/; done
 	install -m 0644 doc/shed.1 $(DESTDIR)$(PREFIX)/share/man/man1/shed.1
 
 uninstall:
