@@ -94,7 +94,8 @@ fuzz: fuzz-build
 
 build/fuzz/%: tests/fuzz/%.c $(SRC) | deps-check
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(BASEFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+	@echo "FUZZ $@"
+	@$(FUZZ_CC) $(BASEFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
 	    -o $@ $< $(SRC) $(PKG_LIBS)
 
 test: deps-check
