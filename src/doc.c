@@ -1,12 +1,11 @@
-/* doc.c — the editing model behind the editor pane: cursor, selection, commands, view origin.
+/* doc.c — an open document's life, motion, selection, search and view origin.
  *
  * A doc wraps one buffer. The cursor and anchor are (line, byte col) positions kept inside the
  * buffer and on cursor stops; want_x is the cell column vertical motion aims for, refreshed by
- * every other motion and by every edit. All changes go through buffer_insert / buffer_delete;
- * a command that makes several changes wraps them in buffer_group_begin / end so it undoes as
- * one step, and every motion that is not typing marks an undo boundary. A read-only doc
- * ignores edits. Search works line by line (a needle is one line) with smart case, folding
- * code points through utf8proc. */
+ * every other motion and by every edit. Every motion that is not typing marks an undo
+ * boundary. The indentation style is detected here when the doc is made. Search works line by
+ * line (a needle is one line) over search.h. The editing commands live in doc_edit.c; helpers
+ * both files need are in doc_internal.h. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -14,21 +13,14 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <utf8proc.h>
 
+#include "doc_internal.h"
+#include "search.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #define DETECT_LINES 1000
-#define MAX_INDENT   32 /* widest indent unit honoured, in spaces */
 
-static const char SPACES[MAX_INDENT + 1] = "                                ";
-
-static const char *line_at(const struct doc *d, size_t i, size_t *len);
-static size_t lead_ws(const char *s, size_t len);
-static size_t lead_spaces(const char *s, size_t len);
-static void settle(struct doc *d);
 static void move_to(struct doc *d, struct pos p, bool select, bool keep_x);
 static void move_vertical(struct doc *d, size_t n, bool up, bool select);
 static size_t page_lines(const struct doc *d);
@@ -37,52 +29,9 @@ static int class_before(const struct doc *d, struct pos p);
 static bool step_forward(const struct doc *d, struct pos *p);
 static bool step_back(const struct doc *d, struct pos *p);
 static void center_if_hidden(struct doc *d);
-static bool cut_selection(struct doc *d);
-static void insert_at_cursor(struct doc *d, const char *text, size_t len);
-static size_t unit_width(const struct doc *d);
-static void unit_text(const struct doc *d, const char **text, size_t *len);
-static void target_lines(const struct doc *d, size_t *first, size_t *last);
-static void indent_lines(struct doc *d);
 static void detect_indent(struct doc *d);
-static bool smart_fold(const char *needle, size_t n);
-static size_t match_at(const char *s, size_t len, size_t at, const char *nd, size_t nn, bool fold);
-static bool first_match(const char *s, size_t len, size_t lo, size_t hi, const char *nd, size_t nn,
-                        bool fold, size_t *m0, size_t *m1);
-static bool last_match(const char *s, size_t len, size_t lo, size_t hi, const char *nd, size_t nn,
-                       bool fold, size_t *m0, size_t *m1);
-static bool needle_ok(const char *needle, size_t *nn);
 
 /* ---- helpers ------------------------------------------------------------------------- */
-
-static const char *line_at(const struct doc *d, size_t i, size_t *len)
-{
-    return buffer_line(d->buf, i, len);
-}
-
-static size_t lead_ws(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    return i;
-}
-
-static size_t lead_spaces(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && s[i] == ' ')
-        i++;
-    return i;
-}
-
-/* After a motion or an edit: want_x follows the cursor, and the view origin stays inside a
- * buffer that may have shrunk. */
-static void settle(struct doc *d)
-{
-    d->want_x = doc_cursor_x(d);
-    if (d->top >= d->buf->nlines)
-        d->top = d->buf->nlines - 1;
-}
 
 /* Moves the cursor to P as a motion (anything but typing), which closes the undo step. */
 static void move_to(struct doc *d, struct pos p, bool select, bool keep_x)
@@ -205,92 +154,6 @@ static void center_if_hidden(struct doc *d)
     if (l >= d->top && l < d->top + rows)
         return;
     d->top = l > rows / 2 ? l - rows / 2 : 0;
-}
-
-/* Deletes the selection when there is one (true then) and drops it either way. */
-static bool cut_selection(struct doc *d)
-{
-    struct pos from, to;
-    bool had = doc_selection(d, &from, &to);
-
-    d->selecting = false;
-    if (!had)
-        return false;
-    buffer_delete(d->buf, from, to);
-    d->cursor = from;
-    return true;
-}
-
-static void insert_at_cursor(struct doc *d, const char *text, size_t len)
-{
-    struct pos end;
-
-    buffer_insert(d->buf, d->cursor, text, len, &end);
-    d->cursor = end;
-}
-
-/* Cells per indent level. */
-static size_t unit_width(const struct doc *d)
-{
-    int w = d->indent_tabs ? d->tab_width : d->indent_width;
-    if (w < 1)
-        w = 1;
-    if (w > MAX_INDENT)
-        w = MAX_INDENT;
-    return (size_t)w;
-}
-
-/* The text of one indent level: a tab or unit_width spaces. Static storage. */
-static void unit_text(const struct doc *d, const char **text, size_t *len)
-{
-    if (d->indent_tabs) {
-        *text = "\t";
-        *len = 1;
-    } else {
-        *text = SPACES;
-        *len = unit_width(d);
-    }
-}
-
-/* The lines a line command works on: the selected ones, else the cursor's. A selection
- * ending at column 0 does not take in that last line. */
-static void target_lines(const struct doc *d, size_t *first, size_t *last)
-{
-    struct pos from, to;
-
-    if (doc_selection(d, &from, &to)) {
-        *first = from.line;
-        *last = to.line;
-        if (to.col == 0 && to.line > from.line)
-            (*last)--;
-    } else {
-        *first = *last = d->cursor.line;
-    }
-}
-
-/* Indents every selected non-empty line by one unit; the selection grows with the lines so
- * it still covers them (ends at column 0 stay there). */
-static void indent_lines(struct doc *d)
-{
-    size_t first, last, ulen, len;
-    const char *unit;
-
-    target_lines(d, &first, &last);
-    unit_text(d, &unit, &ulen);
-    buffer_group_begin(d->buf);
-    for (size_t l = first; l <= last; l++) {
-        line_at(d, l, &len);
-        if (len == 0)
-            continue;
-        buffer_insert(d->buf, (struct pos){l, 0}, unit, ulen, NULL);
-        if (d->anchor.line == l && d->anchor.col > 0)
-            d->anchor.col += ulen;
-        if (d->cursor.line == l && d->cursor.col > 0)
-            d->cursor.col += ulen;
-    }
-    buffer_group_end(d->buf);
-    buffer_undo_boundary(d->buf);
-    settle(d);
 }
 
 /* Tabs when more of the first lines start with a tab than with spaces; otherwise the most
@@ -520,378 +383,20 @@ char *doc_selected_text(const struct doc *d, size_t *len)
     return buffer_text(d->buf, from, to, len);
 }
 
-/* ---- editing ------------------------------------------------------------------------- */
-
-void doc_type(struct doc *d, const char *text, size_t len)
-{
-    if (d->readonly || len == 0)
-        return;
-    if (doc_selection(d, NULL, NULL)) {
-        buffer_group_begin(d->buf);
-        cut_selection(d);
-        insert_at_cursor(d, text, len);
-        buffer_group_end(d->buf);
-    } else {
-        d->selecting = false;
-        insert_at_cursor(d, text, len);
-    }
-    settle(d);
-}
-
-/* Breaks the line at the cursor. The new line gets the indentation of the broken one (only
- * what lies before the cursor when the cursor is inside it), one level more after an opener,
- * and whitespace the break would push to the new line's start is dropped. Between a bracket
- * and its closer the closer goes to a line of its own. A line left holding only whitespace
- * is emptied. */
-void doc_newline(struct doc *d)
-{
-    struct pos c;
-    size_t len, ind, k, j, ulen = 0, tlen = 0;
-    const char *s, *unit;
-    bool in_indent, opens = false, split = false;
-    char *text;
-
-    if (d->readonly)
-        return;
-    buffer_undo_boundary(d->buf);
-    buffer_group_begin(d->buf);
-    cut_selection(d);
-    c = d->cursor;
-    s = line_at(d, c.line, &len);
-    ind = lead_ws(s, len);
-    in_indent = c.col <= ind;
-    if (in_indent)
-        ind = c.col;
-    k = c.col;
-    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
-        k--;
-    j = c.col;
-    if (!in_indent) {
-        while (j < len && (s[j] == ' ' || s[j] == '\t'))
-            j++;
-    }
-    if (k > 0 && strchr(":{[(", s[k - 1])) {
-        opens = true;
-        unit_text(d, &unit, &ulen);
-        split = j < len && ((s[k - 1] == '{' && s[j] == '}') || (s[k - 1] == '[' && s[j] == ']') ||
-                            (s[k - 1] == '(' && s[j] == ')'));
-    }
-
-    text = xmalloc(2 * ind + ulen + 2);
-    text[tlen++] = '\n';
-    memcpy(text + tlen, s, ind);
-    tlen += ind;
-    if (opens) {
-        memcpy(text + tlen, unit, ulen);
-        tlen += ulen;
-    }
-    if (split) {
-        text[tlen++] = '\n';
-        memcpy(text + tlen, s, ind);
-        tlen += ind;
-    }
-
-    if (j > c.col)
-        buffer_delete(d->buf, c, (struct pos){c.line, j});
-    buffer_insert(d->buf, c, text, tlen, NULL);
-    free(text);
-    if (k == 0 && c.col > 0) /* the broken line is only whitespace now */
-        buffer_delete(d->buf, (struct pos){c.line, 0}, c);
-    buffer_group_end(d->buf);
-    buffer_undo_boundary(d->buf);
-    d->cursor = (struct pos){c.line + 1, ind + ulen};
-    settle(d);
-}
-
-/* Pasted text goes in byte for byte except line breaks: "\r\n" and a lone '\r' (what a
- * terminal sends for a pasted newline) both become a break. */
-void doc_paste(struct doc *d, const char *text, size_t len)
-{
-    char *t;
-    size_t n = 0;
-
-    if (d->readonly || len == 0)
-        return;
-    t = xmalloc(len);
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '\r') {
-            t[n++] = '\n';
-            if (i + 1 < len && text[i + 1] == '\n')
-                i++;
-        } else {
-            t[n++] = text[i];
-        }
-    }
-    buffer_undo_boundary(d->buf);
-    buffer_group_begin(d->buf);
-    cut_selection(d);
-    insert_at_cursor(d, t, n);
-    buffer_group_end(d->buf);
-    buffer_undo_boundary(d->buf);
-    free(t);
-    settle(d);
-}
-
-/* Deletes the cursor stop before the cursor, the line break at column 0, or, in indentation
- * made of spaces, back to the previous indent stop. */
-void doc_backspace(struct doc *d)
-{
-    struct pos c = d->cursor, from = c;
-    size_t len;
-    const char *s;
-
-    if (d->readonly)
-        return;
-    if (doc_selection(d, NULL, NULL)) {
-        doc_delete_selection(d);
-        return;
-    }
-    d->selecting = false;
-    if (c.col == 0) {
-        if (c.line == 0)
-            return;
-        from.line = c.line - 1;
-        line_at(d, from.line, &from.col);
-    } else {
-        s = line_at(d, c.line, &len);
-        if (!d->indent_tabs && c.col <= lead_ws(s, len) && s[c.col - 1] == ' ') {
-            size_t w = unit_width(d);
-            size_t x = utf8_col_to_x(s, len, c.col, d->tab_width);
-            size_t stop = (x - 1) / w * w;
-            while (from.col > 0 && s[from.col - 1] == ' ' && x > stop) {
-                from.col--;
-                x--;
-            }
-        } else {
-            from.col = utf8_prev(s, len, c.col);
-        }
-    }
-    buffer_delete(d->buf, from, c);
-    d->cursor = from;
-    settle(d);
-}
-
-void doc_delete(struct doc *d)
-{
-    struct pos c = d->cursor, to = c;
-    size_t len;
-    const char *s;
-
-    if (d->readonly)
-        return;
-    if (doc_selection(d, NULL, NULL)) {
-        doc_delete_selection(d);
-        return;
-    }
-    d->selecting = false;
-    s = line_at(d, c.line, &len);
-    if (c.col < len) {
-        to.col = utf8_next(s, len, c.col);
-    } else {
-        if (c.line + 1 >= d->buf->nlines)
-            return;
-        to = (struct pos){c.line + 1, 0};
-    }
-    buffer_delete(d->buf, c, to);
-    settle(d);
-}
-
-void doc_tab(struct doc *d)
-{
-    struct pos from, to;
-    bool sel;
-
-    if (d->readonly)
-        return;
-    sel = doc_selection(d, &from, &to);
-    if (sel && from.line != to.line) {
-        indent_lines(d);
-        return;
-    }
-    if (sel)
-        buffer_group_begin(d->buf);
-    cut_selection(d);
-    if (d->indent_tabs) {
-        insert_at_cursor(d, "\t", 1);
-    } else {
-        size_t w = unit_width(d);
-        insert_at_cursor(d, SPACES, w - doc_cursor_x(d) % w);
-    }
-    if (sel)
-        buffer_group_end(d->buf);
-    settle(d);
-}
-
-/* Removes one level from the start of each target line: a tab, or the spaces back to the
- * previous indent stop. Cursor and anchor stay on the same text. */
-void doc_backtab(struct doc *d)
-{
-    size_t first, last, w = unit_width(d), len;
-
-    if (d->readonly)
-        return;
-    target_lines(d, &first, &last);
-    buffer_undo_boundary(d->buf);
-    buffer_group_begin(d->buf);
-    for (size_t l = first; l <= last; l++) {
-        const char *s = line_at(d, l, &len);
-        size_t n, sp = lead_spaces(s, len);
-        if (sp == 0)
-            n = len > 0 && s[0] == '\t' ? 1 : 0;
-        else
-            n = sp % w ? sp % w : w;
-        if (n == 0)
-            continue;
-        buffer_delete(d->buf, (struct pos){l, 0}, (struct pos){l, n});
-        if (d->anchor.line == l)
-            d->anchor.col -= d->anchor.col < n ? d->anchor.col : n;
-        if (d->cursor.line == l)
-            d->cursor.col -= d->cursor.col < n ? d->cursor.col : n;
-    }
-    buffer_group_end(d->buf);
-    buffer_undo_boundary(d->buf);
-    d->anchor = buffer_clamp(d->buf, d->anchor);
-    d->cursor = buffer_clamp(d->buf, d->cursor);
-    settle(d);
-}
-
-void doc_delete_selection(struct doc *d)
-{
-    if (d->readonly || !doc_selection(d, NULL, NULL))
-        return;
-    buffer_undo_boundary(d->buf);
-    cut_selection(d);
-    buffer_undo_boundary(d->buf);
-    settle(d);
-}
-
-bool doc_undo(struct doc *d)
-{
-    struct pos p;
-
-    if (d->readonly || !buffer_undo(d->buf, &p))
-        return false;
-    d->cursor = buffer_clamp(d->buf, p);
-    d->selecting = false;
-    settle(d);
-    return true;
-}
-
-bool doc_redo(struct doc *d)
-{
-    struct pos p;
-
-    if (d->readonly || !buffer_redo(d->buf, &p))
-        return false;
-    d->cursor = buffer_clamp(d->buf, p);
-    d->selecting = false;
-    settle(d);
-    return true;
-}
-
 /* ---- search -------------------------------------------------------------------------- */
-
-/* Smart case: fold when the needle has no code point that lowercasing would change. */
-static bool smart_fold(const char *needle, size_t n)
-{
-    int32_t cp;
-
-    for (size_t i = 0; i < n;) {
-        i += (size_t)utf8_decode(needle + i, n - i, &cp);
-        if (cp != UTF8_INVALID && utf8proc_tolower(cp) != cp)
-            return false;
-    }
-    return true;
-}
-
-/* End of the match of ND starting at S[AT], or 0 when there is none there. With FOLD the
- * needle is lowercase and the text is lowercased code point by code point; invalid bytes
- * only match themselves. */
-static size_t match_at(const char *s, size_t len, size_t at, const char *nd, size_t nn, bool fold)
-{
-    size_t i = at, j = 0;
-    int32_t a, b;
-
-    if (!fold)
-        return len - at >= nn && memcmp(s + at, nd, nn) == 0 ? at + nn : 0;
-    while (j < nn) {
-        if (i >= len)
-            return 0;
-        int ka = utf8_decode(s + i, len - i, &a);
-        int kb = utf8_decode(nd + j, nn - j, &b);
-        if (a == UTF8_INVALID || b == UTF8_INVALID) {
-            if (a != b || s[i] != nd[j])
-                return 0;
-        } else if (a != b && utf8proc_tolower(a) != b) {
-            return 0;
-        }
-        i += (size_t)ka;
-        j += (size_t)kb;
-    }
-    return i;
-}
-
-/* The first / last match starting in [LO, HI) of S[0..LEN). */
-static bool first_match(const char *s, size_t len, size_t lo, size_t hi, const char *nd, size_t nn,
-                        bool fold, size_t *m0, size_t *m1)
-{
-    if (hi > len)
-        hi = len;
-    if (!fold) {
-        if (lo >= hi)
-            return false;
-        const char *p = memmem(s + lo, len - lo, nd, nn);
-        if (!p || (size_t)(p - s) >= hi)
-            return false;
-        *m0 = (size_t)(p - s);
-        *m1 = *m0 + nn;
-        return true;
-    }
-    for (size_t i = lo; i < hi; i++) {
-        size_t e = match_at(s, len, i, nd, nn, fold);
-        if (e) {
-            *m0 = i;
-            *m1 = e;
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool last_match(const char *s, size_t len, size_t lo, size_t hi, const char *nd, size_t nn,
-                       bool fold, size_t *m0, size_t *m1)
-{
-    if (hi > len)
-        hi = len;
-    for (size_t i = hi; i-- > lo;) {
-        size_t e = match_at(s, len, i, nd, nn, fold);
-        if (e) {
-            *m0 = i;
-            *m1 = e;
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool needle_ok(const char *needle, size_t *nn)
-{
-    *nn = needle ? strlen(needle) : 0;
-    return *nn > 0 && !memchr(needle, '\n', *nn);
-}
 
 /* Forward: the from line from FROM.col on, the lines below, then from the top back round to
  * the from line before FROM.col. Backward mirrors it. */
 bool doc_find(struct doc *d, const char *needle, struct pos from, bool backward, bool *wrapped)
 {
-    size_t nn, n = d->buf->nlines, m0 = 0, m1 = 0, line = 0, len;
-    bool fold, found = false, wrap = false;
+    struct search q;
+    size_t n = d->buf->nlines, m0 = 0, m1 = 0, line = 0, len;
+    bool found = false, wrap = false;
 
     if (wrapped)
         *wrapped = false;
-    if (!needle_ok(needle, &nn))
+    if (!search_init(&q, needle))
         return false;
-    fold = smart_fold(needle, nn);
     from = buffer_clamp(d->buf, from);
     for (size_t k = 0; k <= n && !found; k++) {
         size_t lo = 0, hi = SIZE_MAX;
@@ -912,9 +417,9 @@ bool doc_find(struct doc *d, const char *needle, struct pos from, bool backward,
         }
         const char *s = line_at(d, line, &len);
         if (backward)
-            found = last_match(s, len, lo, hi, needle, nn, fold, &m0, &m1);
+            found = search_last(&q, s, len, lo, hi, &m0, &m1);
         else
-            found = first_match(s, len, lo, hi, needle, nn, fold, &m0, &m1);
+            found = search_first(&q, s, len, lo, hi, &m0, &m1);
     }
     if (!found)
         return false;
@@ -932,15 +437,14 @@ bool doc_find(struct doc *d, const char *needle, struct pos from, bool backward,
 void doc_matches_in_line(const struct doc *d, const char *needle, size_t line,
                          void (*fn)(size_t col_from, size_t col_to, void *ctx), void *ctx)
 {
-    size_t nn, len, at = 0, m0, m1;
+    struct search q;
+    size_t len, at = 0, m0, m1;
     const char *s;
-    bool fold;
 
-    if (line >= d->buf->nlines || !needle_ok(needle, &nn))
+    if (line >= d->buf->nlines || !search_init(&q, needle))
         return;
-    fold = smart_fold(needle, nn);
     s = line_at(d, line, &len);
-    while (first_match(s, len, at, len, needle, nn, fold, &m0, &m1)) {
+    while (search_first(&q, s, len, at, len, &m0, &m1)) {
         fn(m0, m1, ctx);
         at = m1;
     }
