@@ -1,52 +1,19 @@
 /* test_config.c — the settings file: defaults, every key, the spellings of booleans, ranges,
  * and bad lines that are reported with file:line while the good ones still apply. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <ftw.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
-static int setup_dir(void **state)
-{
-    char tmpl[] = "/tmp/shed-test-config-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    if (!dir)
-        return -1;
-    *state = strdup(dir);
-    return 0;
-}
-
-static int teardown_dir(void **state)
-{
-    nftw(*state, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(*state);
-    return 0;
-}
+#include "testutil.h"
 
 /* Writes TEXT as DIR/config and returns its path (a static buffer). */
 static const char *write_config(const char *dir, const char *text)
 {
     static char path[512];
     snprintf(path, sizeof path, "%s/config", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    tu_write_str(path, text);
     return path;
 }
 
@@ -253,17 +220,15 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),
-        cmocka_unit_test_setup_teardown(test_missing_file_gives_defaults, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_overrides, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_boolean_spellings, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_ranges, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_bad_value_keeps_default_rest_applies, setup_dir,
-                                        teardown_dir),
-        cmocka_unit_test_setup_teardown(test_unknown_key_reported_rest_applies, setup_dir,
-                                        teardown_dir),
-        cmocka_unit_test_setup_teardown(test_bad_theme_names, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_syntax_error, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_unreadable, setup_dir, teardown_dir),
+        TU_DIR_TEST(test_missing_file_gives_defaults),
+        TU_DIR_TEST(test_overrides),
+        TU_DIR_TEST(test_boolean_spellings),
+        TU_DIR_TEST(test_ranges),
+        TU_DIR_TEST(test_bad_value_keeps_default_rest_applies),
+        TU_DIR_TEST(test_unknown_key_reported_rest_applies),
+        TU_DIR_TEST(test_bad_theme_names),
+        TU_DIR_TEST(test_syntax_error),
+        TU_DIR_TEST(test_unreadable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,13 +4,6 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,47 +12,28 @@
 #include <unistd.h>
 
 #include "dirlist.h"
+#include "testutil.h"
 
 struct fx {
     char root[PATH_MAX];
     char err[512];
 };
 
-static const char *at(const char *dir, const char *name)
-{
-    static char bufs[4][PATH_MAX * 2];
-    static int next;
-    char *b = bufs[next++ % 4];
-    snprintf(b, sizeof bufs[0], "%s/%s", dir, name);
-    return b;
-}
-
+/* DIR/NAME as a small file. */
 static void put(const char *dir, const char *name)
 {
-    FILE *f = fopen(at(dir, name), "w");
-    assert_non_null(f);
-    fputs("x\n", f);
-    fclose(f);
+    tu_write_str(tu_path(dir, name), "x\n");
 }
 
 static void mk(const char *dir, const char *name)
 {
-    assert_int_equal(mkdir(at(dir, name), 0755), 0);
-}
-
-static int rm_entry(const char *p, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)ftw;
-    return type == FTW_DP ? rmdir(p) : unlink(p);
+    assert_int_equal(mkdir(tu_path(dir, name), 0755), 0);
 }
 
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    char tmpl[] = "/tmp/shed-dl-XXXXXX";
-    assert_non_null(mkdtemp(tmpl));
-    assert_non_null(realpath(tmpl, f->root));
+    tu_tempdir("dl", f->root);
     *state = f;
     return 0;
 }
@@ -67,7 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fx *f = *state;
-    nftw(f->root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tu_rm_rf(f->root);
     free(f);
     return 0;
 }
@@ -84,9 +58,9 @@ static void test_read_order(void **state)
     put(f->root, "A.txt");
     put(f->root, "a.txt");
     put(f->root, ".hidden");
-    assert_int_equal(symlink("alpha", at(f->root, "linkdir")), 0);
-    assert_int_equal(symlink("b.txt", at(f->root, "linkfile")), 0);
-    assert_int_equal(symlink("nowhere", at(f->root, "dangling")), 0);
+    assert_int_equal(symlink("alpha", tu_path(f->root, "linkdir")), 0);
+    assert_int_equal(symlink("b.txt", tu_path(f->root, "linkfile")), 0);
+    assert_int_equal(symlink("nowhere", tu_path(f->root, "dangling")), 0);
 
     assert_int_equal(dirlist_read(f->root, &l, f->err, sizeof f->err), 0);
     const struct {
@@ -113,14 +87,14 @@ static void test_read_empty_and_errors(void **state)
     struct dirlist l;
 
     mk(f->root, "empty");
-    assert_int_equal(dirlist_read(at(f->root, "empty"), &l, f->err, sizeof f->err), 0);
+    assert_int_equal(dirlist_read(tu_path(f->root, "empty"), &l, f->err, sizeof f->err), 0);
     assert_int_equal(l.count, 0);
     dirlist_free(&l);
 
     put(f->root, "file");
-    assert_int_equal(dirlist_read(at(f->root, "file"), &l, f->err, sizeof f->err), -1);
+    assert_int_equal(dirlist_read(tu_path(f->root, "file"), &l, f->err, sizeof f->err), -1);
     assert_non_null(strstr(f->err, "not a folder"));
-    assert_int_equal(dirlist_read(at(f->root, "missing"), &l, f->err, sizeof f->err), -1);
+    assert_int_equal(dirlist_read(tu_path(f->root, "missing"), &l, f->err, sizeof f->err), -1);
     assert_non_null(strstr(f->err, "no such folder"));
 }
 
@@ -140,9 +114,9 @@ static void test_scan(void **state)
     mk(f->root, ".git");
     put(f->root, ".git/config");
     put(f->root, "A.md");
-    assert_int_equal(symlink("src", at(f->root, "linkdir")), 0);
-    assert_int_equal(symlink("b.txt", at(f->root, "linkfile")), 0);
-    assert_int_equal(mkfifo(at(f->root, "pipe"), 0644), 0);
+    assert_int_equal(symlink("src", tu_path(f->root, "linkdir")), 0);
+    assert_int_equal(symlink("b.txt", tu_path(f->root, "linkfile")), 0);
+    assert_int_equal(mkfifo(tu_path(f->root, "pipe"), 0644), 0);
     mk(f->root, "emptydir");
 
     char **p = dirlist_scan_files(f->root, 100, &n, &trunc);
@@ -196,7 +170,7 @@ static void test_scan_deep(void **state)
     assert_string_equal(p[0] + depth * 2, "bottom.txt");
     dirlist_free_paths(p, n);
 
-    p = dirlist_scan_files(at(f->root, "missing"), 10, &n, &trunc);
+    p = dirlist_scan_files(tu_path(f->root, "missing"), 10, &n, &trunc);
     assert_int_equal(n, 0);
     assert_false(trunc);
     dirlist_free_paths(p, n);

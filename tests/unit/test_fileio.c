@@ -8,15 +8,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <dirent.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <grp.h>
 #include <limits.h>
 #include <stdio.h>
@@ -29,6 +21,7 @@
 
 #include "buffer.h"
 #include "fileio.h"
+#include "testutil.h"
 
 #define NOBODY 65534
 
@@ -37,71 +30,10 @@ struct fx {
     char err[512];
 };
 
-static const char *at(const char *dir, const char *name)
-{
-    static char bufs[4][PATH_MAX * 2];
-    static int next;
-    char *b = bufs[next++ % 4];
-    snprintf(b, sizeof bufs[0], "%s/%s", dir, name);
-    return b;
-}
-
-static void put(const char *path, const char *bytes, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, bytes, len), (ssize_t)len);
-    close(fd);
-}
-
-/* PATH's bytes (valid until the next call); *LEN gets the size. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char *buf;
-    free(buf); /* one file's bytes at a time: a failed assertion leaks nothing */
-    buf = malloc(1 << 16);
-    *len = fread(buf, 1, 1 << 16, f);
-    fclose(f);
-    return buf;
-}
-
-static void assert_file_is(const char *path, const char *bytes, size_t len)
-{
-    size_t n;
-    char *got = slurp(path, &n);
-    assert_int_equal(n, len);
-    assert_memory_equal(got, bytes, len);
-}
-
-/* Names in DIR other than "." and "..". */
-static int entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    int n = 0;
-
-    assert_non_null(d);
-    while ((de = readdir(d)) != NULL)
-        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
-static int rm_entry(const char *p, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)ftw;
-    return type == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    char tmpl[] = "/tmp/shed-fileio-XXXXXX";
-    assert_non_null(mkdtemp(tmpl));
-    assert_non_null(realpath(tmpl, f->dir));
+    tu_tempdir("fileio", f->dir);
     assert_int_equal(chmod(f->dir, 0755), 0); /* so an unprivileged child can reach it */
     umask(022);
     *state = f;
@@ -111,7 +43,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fx *f = *state;
-    nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tu_rm_rf(f->dir);
     free(f);
     return 0;
 }
@@ -152,16 +84,16 @@ static int unprivileged(int (*fn)(void *ctx, char *err, size_t errlen), void *ct
 /* Loads PATH and saves it straight back; the file must keep its exact bytes. */
 static void round_trip(struct fx *f, const char *name, const char *bytes, size_t len)
 {
-    const char *path = at(f->dir, name);
+    const char *path = tu_path(f->dir, name);
     struct buffer *b;
     struct file_info info, after;
 
-    put(path, bytes, len);
+    tu_write(path, bytes, len);
     assert_int_equal(fileio_load(path, &b, &info, f->err, sizeof f->err), FILEIO_OK);
     assert_true(info.exists);
     assert_int_equal(info.size, (off_t)len);
     assert_int_equal(fileio_save(path, b, &info, &after, f->err, sizeof f->err), FILEIO_OK);
-    assert_file_is(path, bytes, len);
+    tu_assert_file(path, bytes, len);
     assert_int_equal(after.size, (off_t)len);
     assert_false(buffer_modified(b));
     buffer_free(b);
@@ -179,23 +111,23 @@ static void test_round_trip_exact(void **state)
     round_trip(f, "empty.txt", "", 0);
     round_trip(f, "newlines.txt", "\n\n\n", 3);
     /* Only the file itself is there: no temporary left behind by any save. */
-    assert_int_equal(entries(f->dir), 7);
+    assert_int_equal(tu_count_entries(f->dir, NULL, 0), 7);
 }
 
 static void test_edit_and_save(void **state)
 {
     struct fx *f = *state;
-    const char *path = at(f->dir, "main.py");
+    const char *path = tu_path(f->dir, "main.py");
     struct buffer *b;
     struct file_info info, after, disk;
 
-    put(path, "print(1)\r\n", 10);
+    tu_write(path, "print(1)\r\n", 10);
     assert_int_equal(fileio_load(path, &b, &info, f->err, sizeof f->err), FILEIO_OK);
     buffer_insert(b, buffer_end(b), "\nprint(2)", 9, NULL);
     assert_true(buffer_modified(b));
     assert_int_equal(fileio_save(path, b, &info, &after, f->err, sizeof f->err), FILEIO_OK);
     assert_false(buffer_modified(b));
-    assert_file_is(path, "print(1)\r\nprint(2)\r\n", 20);
+    tu_assert_file(path, "print(1)\r\nprint(2)\r\n", 20);
 
     /* The returned info is what is on disk, so it serves as EXPECT for the next save. */
     assert_int_equal(fileio_stat(path, &disk), 0);
@@ -204,14 +136,14 @@ static void test_edit_and_save(void **state)
     assert_int_equal(disk.mtime.tv_nsec, after.mtime.tv_nsec);
     buffer_insert(b, (struct pos){0, 0}, "#", 1, NULL);
     assert_int_equal(fileio_save(path, b, &after, &after, f->err, sizeof f->err), FILEIO_OK);
-    assert_file_is(path, "#print(1)\r\nprint(2)\r\n", 21);
+    tu_assert_file(path, "#print(1)\r\nprint(2)\r\n", 21);
     buffer_free(b);
 }
 
 static void test_missing_file_is_new(void **state)
 {
     struct fx *f = *state;
-    const char *path = at(f->dir, "new.c");
+    const char *path = tu_path(f->dir, "new.c");
     struct buffer *b;
     struct file_info info, after;
     struct stat st;
@@ -224,24 +156,24 @@ static void test_missing_file_is_new(void **state)
 
     buffer_insert(b, (struct pos){0, 0}, "int x;", 6, NULL);
     assert_int_equal(fileio_save(path, b, &info, &after, f->err, sizeof f->err), FILEIO_OK);
-    assert_file_is(path, "int x;\n", 7);
+    tu_assert_file(path, "int x;\n", 7);
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 07777, 0644);
     assert_true(after.exists);
     buffer_free(b);
 
     /* fileio_stat says missing without failing. */
-    assert_int_equal(fileio_stat(at(f->dir, "nope"), &info), 0);
+    assert_int_equal(fileio_stat(tu_path(f->dir, "nope"), &info), 0);
     assert_false(info.exists);
 }
 
 static void test_mode_and_owner_kept(void **state)
 {
     struct fx *f = *state;
-    const char *path = at(f->dir, "run.sh");
+    const char *path = tu_path(f->dir, "run.sh");
     struct stat st;
 
-    put(path, "#!/bin/sh\n", 10);
+    tu_write(path, "#!/bin/sh\n", 10);
     assert_int_equal(chmod(path, 0755), 0);
     assert_int_equal(
         fileio_save_bytes(path, "#!/bin/sh\necho\n", 15, NULL, NULL, f->err, sizeof f->err),
@@ -268,15 +200,15 @@ static void test_mode_and_owner_kept(void **state)
 static void test_symlink_kept(void **state)
 {
     struct fx *f = *state;
-    const char *link = at(f->dir, "link.txt");
-    const char *target = at(f->dir, "real/target.txt");
+    const char *link = tu_path(f->dir, "link.txt");
+    const char *target = tu_path(f->dir, "real/target.txt");
     struct buffer *b;
     struct file_info info;
     struct stat st;
     char dest[PATH_MAX];
 
-    assert_int_equal(mkdir(at(f->dir, "real"), 0755), 0);
-    put(target, "old\n", 4);
+    assert_int_equal(mkdir(tu_path(f->dir, "real"), 0755), 0);
+    tu_write(target, "old\n", 4);
     assert_int_equal(symlink("real/target.txt", link), 0);
 
     assert_int_equal(fileio_load(link, &b, &info, f->err, sizeof f->err), FILEIO_OK);
@@ -290,17 +222,17 @@ static void test_symlink_kept(void **state)
     assert_true(n > 0);
     dest[n] = '\0';
     assert_string_equal(dest, "real/target.txt");
-    assert_file_is(target, "old\nnew\n", 8);
-    assert_int_equal(entries(at(f->dir, "real")), 1);
+    tu_assert_file(target, "old\nnew\n", 8);
+    assert_int_equal(tu_count_entries(tu_path(f->dir, "real"), NULL, 0), 1);
 
     /* A dangling link: saving creates its target and keeps the link. */
-    assert_int_equal(symlink("real/made.txt", at(f->dir, "dangling")), 0);
-    assert_int_equal(
-        fileio_save_bytes(at(f->dir, "dangling"), "made\n", 5, NULL, NULL, f->err, sizeof f->err),
-        FILEIO_OK);
-    assert_int_equal(lstat(at(f->dir, "dangling"), &st), 0);
+    assert_int_equal(symlink("real/made.txt", tu_path(f->dir, "dangling")), 0);
+    assert_int_equal(fileio_save_bytes(tu_path(f->dir, "dangling"), "made\n", 5, NULL, NULL, f->err,
+                                       sizeof f->err),
+                     FILEIO_OK);
+    assert_int_equal(lstat(tu_path(f->dir, "dangling"), &st), 0);
     assert_true(S_ISLNK(st.st_mode));
-    assert_file_is(at(f->dir, "real/made.txt"), "made\n", 5);
+    tu_assert_file(tu_path(f->dir, "real/made.txt"), "made\n", 5);
 }
 
 struct save_ctx {
@@ -328,48 +260,48 @@ static int load_in_child(void *ctx, char *err, size_t errlen)
 static void test_readonly_dir_save_fails(void **state)
 {
     struct fx *f = *state;
-    const char *ro = at(f->dir, "ro");
-    const char *path = at(f->dir, "ro/keep.txt");
+    const char *ro = tu_path(f->dir, "ro");
+    const char *path = tu_path(f->dir, "ro/keep.txt");
     struct save_ctx c = {path};
 
     assert_int_equal(mkdir(ro, 0755), 0);
-    put(path, "original\n", 9);
+    tu_write(path, "original\n", 9);
     assert_int_equal(chmod(path, 0666), 0); /* the file is writable, its directory is not */
     assert_int_equal(chmod(ro, 0555), 0);
 
     assert_int_equal(unprivileged(save_in_child, &c, f->err, sizeof f->err), 0);
     assert_non_null(strstr(f->err, "keep.txt: permission denied"));
     assert_non_null(strstr(f->err, "directory's permissions"));
-    assert_file_is(path, "original\n", 9);
-    assert_int_equal(entries(ro), 1);
+    tu_assert_file(path, "original\n", 9);
+    assert_int_equal(tu_count_entries(ro, NULL, 0), 1);
     assert_int_equal(chmod(ro, 0755), 0);
 }
 
 static void test_readonly_file_save_fails(void **state)
 {
     struct fx *f = *state;
-    const char *rw = at(f->dir, "rw");
-    const char *path = at(f->dir, "rw/locked.txt");
+    const char *rw = tu_path(f->dir, "rw");
+    const char *path = tu_path(f->dir, "rw/locked.txt");
     struct save_ctx c = {path};
 
     /* The directory allows a rename over the file, but the file itself is read-only. */
     assert_int_equal(mkdir(rw, 0777), 0);
     assert_int_equal(chmod(rw, 0777), 0);
-    put(path, "locked\n", 7);
+    tu_write(path, "locked\n", 7);
     assert_int_equal(chmod(path, 0444), 0);
     assert_int_equal(unprivileged(save_in_child, &c, f->err, sizeof f->err), 0);
     assert_non_null(strstr(f->err, "locked.txt: the file is read-only"));
-    assert_file_is(path, "locked\n", 7);
-    assert_int_equal(entries(rw), 1);
+    tu_assert_file(path, "locked\n", 7);
+    assert_int_equal(tu_count_entries(rw, NULL, 0), 1);
 }
 
 static void test_unreadable_refused(void **state)
 {
     struct fx *f = *state;
-    const char *path = at(f->dir, "secret.txt");
+    const char *path = tu_path(f->dir, "secret.txt");
     struct save_ctx c = {path};
 
-    put(path, "secret\n", 7);
+    tu_write(path, "secret\n", 7);
     assert_int_equal(chmod(path, 0), 0);
     assert_int_equal(unprivileged(load_in_child, &c, f->err, sizeof f->err), 0);
     assert_non_null(strstr(f->err, "secret.txt: permission denied"));
@@ -380,41 +312,41 @@ static void test_missing_dir_save_fails(void **state)
     struct fx *f = *state;
     char path[PATH_MAX * 2];
 
-    snprintf(path, sizeof path, "%s", at(f->dir, "gone/x.txt"));
+    snprintf(path, sizeof path, "%s", tu_path(f->dir, "gone/x.txt"));
     assert_int_equal(fileio_save_bytes(path, "x", 1, NULL, NULL, f->err, sizeof f->err),
                      FILEIO_ERROR);
     assert_non_null(strstr(f->err, "does not exist (create it first)"));
 
     /* The directory's place is taken by a file. */
-    put(at(f->dir, "plain"), "p", 1);
-    snprintf(path, sizeof path, "%s", at(f->dir, "plain/x.txt"));
+    tu_write(tu_path(f->dir, "plain"), "p", 1);
+    snprintf(path, sizeof path, "%s", tu_path(f->dir, "plain/x.txt"));
     assert_int_equal(fileio_save_bytes(path, "x", 1, NULL, NULL, f->err, sizeof f->err),
                      FILEIO_ERROR);
     assert_non_null(strstr(f->err, "not a directory"));
-    assert_file_is(at(f->dir, "plain"), "p", 1);
-    assert_int_equal(entries(f->dir), 1);
+    tu_assert_file(tu_path(f->dir, "plain"), "p", 1);
+    assert_int_equal(tu_count_entries(f->dir, NULL, 0), 1);
 }
 
 static void test_disk_full(void **state)
 {
     struct fx *f = *state;
-    const char *mnt = at(f->dir, "small");
+    const char *mnt = tu_path(f->dir, "small");
     char path[PATH_MAX * 2];
 
     assert_int_equal(mkdir(mnt, 0755), 0);
     if (mount("tmpfs", mnt, "tmpfs", 0, "size=64k") != 0)
         skip(); /* needs CAP_SYS_ADMIN */
-    snprintf(path, sizeof path, "%s", at(mnt, "data.txt"));
-    put(path, "small\n", 6);
+    snprintf(path, sizeof path, "%s", tu_path(mnt, "data.txt"));
+    tu_write(path, "small\n", 6);
 
     size_t big = 1 << 20;
     char *bytes = malloc(big);
     memset(bytes, 'x', big);
     int rc = fileio_save_bytes(path, bytes, big, NULL, NULL, f->err, sizeof f->err);
     free(bytes);
-    int left = entries(mnt);
+    int left = tu_count_entries(mnt, NULL, 0);
     size_t n;
-    char *got = slurp(path, &n);
+    char *got = tu_read(path, &n);
     umount(mnt);
 
     assert_int_equal(rc, FILEIO_ERROR);
@@ -422,6 +354,7 @@ static void test_disk_full(void **state)
     assert_int_equal(left, 1);
     assert_int_equal(n, 6);
     assert_memory_equal(got, "small\n", 6);
+    free(got);
 }
 
 static void test_refusals(void **state)
@@ -431,43 +364,43 @@ static void test_refusals(void **state)
     struct file_info info;
     char want[PATH_MAX * 3];
 
-    assert_int_equal(mkdir(at(f->dir, "folder"), 0755), 0);
-    assert_int_equal(fileio_load(at(f->dir, "folder"), &b, &info, f->err, sizeof f->err),
+    assert_int_equal(mkdir(tu_path(f->dir, "folder"), 0755), 0);
+    assert_int_equal(fileio_load(tu_path(f->dir, "folder"), &b, &info, f->err, sizeof f->err),
                      FILEIO_ERROR);
     assert_null(b);
-    snprintf(want, sizeof want, "%s: is a directory", at(f->dir, "folder"));
+    snprintf(want, sizeof want, "%s: is a directory", tu_path(f->dir, "folder"));
     assert_string_equal(f->err, want);
     assert_int_equal(
-        fileio_save_bytes(at(f->dir, "folder"), "x", 1, NULL, NULL, f->err, sizeof f->err),
+        fileio_save_bytes(tu_path(f->dir, "folder"), "x", 1, NULL, NULL, f->err, sizeof f->err),
         FILEIO_ERROR);
     assert_non_null(strstr(f->err, "is a directory"));
 
-    put(at(f->dir, "a.out"),
-        "\x7f"
-        "ELF\0\0\1",
-        7);
-    assert_int_equal(fileio_load(at(f->dir, "a.out"), &b, &info, f->err, sizeof f->err),
+    tu_write(tu_path(f->dir, "a.out"),
+             "\x7f"
+             "ELF\0\0\1",
+             7);
+    assert_int_equal(fileio_load(tu_path(f->dir, "a.out"), &b, &info, f->err, sizeof f->err),
                      FILEIO_ERROR);
     assert_null(b);
     snprintf(want, sizeof want, "%s: binary file (contains NUL bytes); shed edits text only",
-             at(f->dir, "a.out"));
+             tu_path(f->dir, "a.out"));
     assert_string_equal(f->err, want);
     assert_true(fileio_is_binary("a\0b", 3));
     assert_false(fileio_is_binary("abc\xff", 4));
 
     /* Huge (sparse, so it costs no disk): refused from its size without reading it. */
-    int fd = open(at(f->dir, "huge.log"), O_WRONLY | O_CREAT, 0644);
+    int fd = open(tu_path(f->dir, "huge.log"), O_WRONLY | O_CREAT, 0644);
     assert_true(fd >= 0);
     assert_int_equal(ftruncate(fd, (off_t)3 << 29), 0);
     close(fd);
-    assert_int_equal(fileio_load(at(f->dir, "huge.log"), &b, &info, f->err, sizeof f->err),
+    assert_int_equal(fileio_load(tu_path(f->dir, "huge.log"), &b, &info, f->err, sizeof f->err),
                      FILEIO_ERROR);
     snprintf(want, sizeof want, "%s: 1.5 GB is too large to open (limit 1 GB)",
-             at(f->dir, "huge.log"));
+             tu_path(f->dir, "huge.log"));
     assert_string_equal(f->err, want);
 
-    assert_int_equal(mkfifo(at(f->dir, "fifo"), 0644), 0);
-    assert_int_equal(fileio_load(at(f->dir, "fifo"), &b, &info, f->err, sizeof f->err),
+    assert_int_equal(mkfifo(tu_path(f->dir, "fifo"), 0644), 0);
+    assert_int_equal(fileio_load(tu_path(f->dir, "fifo"), &b, &info, f->err, sizeof f->err),
                      FILEIO_ERROR);
     assert_non_null(strstr(f->err, "not a regular file"));
 }
@@ -475,41 +408,41 @@ static void test_refusals(void **state)
 static void test_changed_on_disk(void **state)
 {
     struct fx *f = *state;
-    const char *path = at(f->dir, "shared.txt");
+    const char *path = tu_path(f->dir, "shared.txt");
     struct buffer *b;
     struct file_info info;
     char want[PATH_MAX * 3];
 
-    put(path, "v1\n", 3);
+    tu_write(path, "v1\n", 3);
     assert_int_equal(fileio_load(path, &b, &info, f->err, sizeof f->err), FILEIO_OK);
     buffer_insert(b, (struct pos){0, 0}, "mine ", 5, NULL);
 
     /* Someone else writes the file in place. */
-    put(path, "theirs v2\n", 10);
+    tu_write(path, "theirs v2\n", 10);
     assert_int_equal(fileio_save(path, b, &info, NULL, f->err, sizeof f->err), FILEIO_CHANGED);
     snprintf(want, sizeof want, "%s: changed on disk since it was opened", path);
     assert_string_equal(f->err, want);
-    assert_file_is(path, "theirs v2\n", 10);
+    tu_assert_file(path, "theirs v2\n", 10);
     assert_true(buffer_modified(b));
-    assert_int_equal(entries(f->dir), 1);
+    assert_int_equal(tu_count_entries(f->dir, NULL, 0), 1);
 
     /* Same size, but replaced by another file (another inode). */
     assert_int_equal(fileio_stat(path, &info), 0);
-    put(at(f->dir, "other"), "THEIRS V2\n", 10);
-    assert_int_equal(rename(at(f->dir, "other"), path), 0);
+    tu_write(tu_path(f->dir, "other"), "THEIRS V2\n", 10);
+    assert_int_equal(rename(tu_path(f->dir, "other"), path), 0);
     assert_int_equal(fileio_save(path, b, &info, NULL, f->err, sizeof f->err), FILEIO_CHANGED);
-    assert_file_is(path, "THEIRS V2\n", 10);
+    tu_assert_file(path, "THEIRS V2\n", 10);
 
     /* Deleted: saving would bring it back, so that is a change too. */
     assert_int_equal(fileio_stat(path, &info), 0);
     assert_int_equal(unlink(path), 0);
     assert_int_equal(fileio_save(path, b, &info, NULL, f->err, sizeof f->err), FILEIO_CHANGED);
     assert_non_null(strstr(f->err, "deleted on disk"));
-    assert_int_equal(entries(f->dir), 0);
+    assert_int_equal(tu_count_entries(f->dir, NULL, 0), 0);
 
     /* Without EXPECT the user's choice to overwrite goes through. */
     assert_int_equal(fileio_save(path, b, NULL, NULL, f->err, sizeof f->err), FILEIO_OK);
-    assert_file_is(path, "mine v1\n", 8);
+    tu_assert_file(path, "mine v1\n", 8);
     buffer_free(b);
 }
 

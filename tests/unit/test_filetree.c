@@ -1,41 +1,27 @@
 /* test_filetree.c — the tree pane's model over a real directory: order, expansion, refresh
  * keeping the selection, reveal, and symlinked folders never descended. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "filetree.h"
-#include "xalloc.h"
+#include "testutil.h"
 
-static char root[256];
+static char root[PATH_MAX];
 
 static void touch(const char *rel)
 {
-    char *p = xasprintf("%s/%s", root, rel);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fclose(f);
-    free(p);
+    tu_write(tu_path(root, rel), "", 0);
 }
 
 static void mkd(const char *rel)
 {
-    char *p = xasprintf("%s/%s", root, rel);
-    assert_int_equal(mkdir(p, 0755), 0);
-    free(p);
+    assert_int_equal(mkdir(tu_path(root, rel), 0755), 0);
 }
 
 static int setup(void **state)
 {
-    strcpy(root, "/tmp/shed-filetree-XXXXXX");
-    assert_non_null(mkdtemp(root));
+    tu_tempdir("filetree", root);
     mkd("src");
     mkd("src/deep");
     mkd(".git");
@@ -43,17 +29,13 @@ static int setup(void **state)
     touch("src/a.c");
     touch("README.md");
     touch("b.txt");
-    char *link = xasprintf("%s/outside", root);
-    assert_int_equal(symlink("/usr", link), 0);
-    free(link);
+    assert_int_equal(symlink("/usr", tu_path(root, "outside")), 0);
     return 0;
 }
 
 static int teardown(void **state)
 {
-    char *cmd = xasprintf("rm -rf '%s'", root);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
+    assert_int_equal(tu_rm_rf(root), 0);
     return 0;
 }
 
@@ -105,15 +87,11 @@ static void test_refresh_keeps_selection(void **state)
     assert_int_equal(t.nrows, 6);
     assert_string_equal(row(&t, t.selected), "README.md");
     /* The selected entry disappears: the selection stays at its place. */
-    char *p = xasprintf("%s/README.md", root);
-    unlink(p);
-    free(p);
+    unlink(tu_path(root, "README.md"));
     filetree_refresh(&t);
     assert_int_equal(t.nrows, 5);
     assert_true(t.selected < t.nrows);
-    p = xasprintf("%s/a_new.txt", root);
-    unlink(p);
-    free(p);
+    unlink(tu_path(root, "a_new.txt"));
     filetree_free(&t);
     touch("README.md");
 }

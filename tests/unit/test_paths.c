@@ -2,14 +2,7 @@
  *
  * paths.c computes each directory once per process, so every environment is tried in a
  * forked child that sends its answer back over a pipe. Runs from the repository root. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
 #include <errno.h>
-#include <ftw.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -20,6 +13,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "testutil.h"
 
 enum which { DATA_HOME, CONFIG_HOME, RESOURCES, DATA_HOME_TWICE };
 
@@ -190,29 +184,6 @@ static void test_resources_from_build_dir(void **state)
     free(got);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
-static int setup_dir(void **state)
-{
-    char tmpl[] = "/tmp/shed-test-paths-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    if (!dir)
-        return -1;
-    *state = strdup(dir);
-    return 0;
-}
-
-static int teardown_dir(void **state)
-{
-    nftw(*state, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(*state);
-    return 0;
-}
-
 static void assert_dir_mode(const char *path, unsigned mode)
 {
     struct stat st;
@@ -248,9 +219,7 @@ static void test_mkdirs_errors(void **state)
     const char *dir = *state;
     char file[PATH_MAX], path[PATH_MAX + 16];
     snprintf(file, sizeof file, "%s/file", dir);
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fclose(f);
+    tu_write(file, "", 0);
 
     snprintf(path, sizeof path, "%s/below", file);
     errno = 0;
@@ -275,8 +244,8 @@ int main(void)
         cmocka_unit_test(test_result_is_computed_once),
         cmocka_unit_test(test_config_home),
         cmocka_unit_test(test_resources_from_build_dir),
-        cmocka_unit_test_setup_teardown(test_mkdirs, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_mkdirs_errors, setup_dir, teardown_dir),
+        TU_DIR_TEST(test_mkdirs),
+        TU_DIR_TEST(test_mkdirs_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

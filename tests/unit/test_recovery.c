@@ -4,14 +4,6 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <dirent.h>
-#include <ftw.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -21,6 +13,7 @@
 #include <unistd.h>
 
 #include "recovery.h"
+#include "testutil.h"
 
 struct fx {
     char top[PATH_MAX];
@@ -28,19 +21,10 @@ struct fx {
     char err[512];
 };
 
-static int rm_entry(const char *p, const struct stat *sb, int type, struct FTW *ftw)
-{
-    (void)sb;
-    (void)ftw;
-    return type == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    char tmpl[] = "/tmp/shed-rec-XXXXXX";
-    assert_non_null(mkdtemp(tmpl));
-    snprintf(f->top, sizeof f->top, "%s", tmpl);
+    tu_tempdir("rec", f->top);
     snprintf(f->dir, sizeof f->dir, "%s/data/recovery", f->top);
     *state = f;
     return 0;
@@ -49,27 +33,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fx *f = *state;
-    nftw(f->top, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tu_rm_rf(f->top);
     free(f);
     return 0;
-}
-
-/* Names in DIR, counted; the first copied into FIRST. */
-static int count_entries(const char *dir, char *first, size_t firstlen)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *de;
-
-    assert_non_null(d);
-    while ((de = readdir(d)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        if (n++ == 0 && first)
-            snprintf(first, firstlen, "%s", de->d_name);
-    }
-    closedir(d);
-    return n;
 }
 
 /* The file name the format specifies: 16 hex digits of FNV-1a 64 of the path, then ".rec". */
@@ -116,25 +82,23 @@ static void test_file_layout_and_modes(void **state)
     assert_int_equal(recovery_write(f->dir, "/w/a.c", "x", 1, f->err, sizeof f->err), 0);
     assert_int_equal(stat(f->dir, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0700);
-    assert_int_equal(count_entries(f->dir, name, sizeof name), 1);
+    assert_int_equal(tu_count_entries(f->dir, name, sizeof name), 1);
     spec_name("/w/a.c", want, sizeof want);
     assert_string_equal(name, want);
     snprintf(path, sizeof path, "%s/%s", f->dir, name);
     assert_int_equal(stat(path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
 
-    FILE *fp = fopen(path, "rb");
-    char buf[128];
-    size_t n = fread(buf, 1, sizeof buf - 1, fp);
-    fclose(fp);
-    buf[n] = '\0';
+    size_t n;
+    char *buf = tu_read(path, &n);
     assert_true(strncmp(buf, "shed-recovery 1 ", 16) == 0);
     assert_non_null(strstr(buf, " /w/a.c\nx"));
     assert_int_equal(buf[n - 1], 'x');
+    free(buf);
 
     /* A second write replaces the first and leaves no temporary file. */
     assert_int_equal(recovery_write(f->dir, "/w/a.c", "newer", 5, f->err, sizeof f->err), 0);
-    assert_int_equal(count_entries(f->dir, NULL, 0), 1);
+    assert_int_equal(tu_count_entries(f->dir, NULL, 0), 1);
     char *got;
     size_t glen;
     time_t when;
@@ -177,9 +141,7 @@ static void test_collision_not_ours(void **state)
     assert_int_equal(recovery_write(f->dir, "/w/x", "", 0, f->err, sizeof f->err), 0);
     spec_name("/w/mine.c", name, sizeof name);
     snprintf(path, sizeof path, "%s/%s", f->dir, name);
-    FILE *fp = fopen(path, "wb");
-    fputs("shed-recovery 1 1700000000 /w/theirs.c\ntheir text", fp);
-    fclose(fp);
+    tu_write_str(path, "shed-recovery 1 1700000000 /w/theirs.c\ntheir text");
 
     assert_int_equal(recovery_find(f->dir, "/w/mine.c", &got, &glen, &when, f->err, sizeof f->err),
                      0);
@@ -203,7 +165,7 @@ static void test_discard(void **state)
     assert_int_equal(recovery_find(f->dir, "/w/a", &got, &glen, &when, f->err, sizeof f->err), 0);
     assert_int_equal(recovery_find(f->dir, "/w/b", &got, &glen, &when, f->err, sizeof f->err), 1);
     free(got);
-    assert_int_equal(count_entries(f->dir, NULL, 0), 1);
+    assert_int_equal(tu_count_entries(f->dir, NULL, 0), 1);
     recovery_discard(f->dir, "/w/never-written");
 }
 
@@ -218,9 +180,7 @@ static void test_damaged(void **state)
     assert_int_equal(recovery_write(f->dir, "/w/d", "ok", 2, f->err, sizeof f->err), 0);
     spec_name("/w/d", name, sizeof name);
     snprintf(path, sizeof path, "%s/%s", f->dir, name);
-    FILE *fp = fopen(path, "wb");
-    fputs("garbage", fp);
-    fclose(fp);
+    tu_write_str(path, "garbage");
     assert_int_equal(recovery_find(f->dir, "/w/d", &got, &glen, &when, f->err, sizeof f->err), -1);
     assert_non_null(strstr(f->err, "/w/d: its recovery file"));
     assert_non_null(strstr(f->err, "damaged"));
@@ -233,8 +193,7 @@ static void test_unwritable_dir(void **state)
 
     /* The recovery folder's place is taken by a file. */
     snprintf(file, sizeof file, "%s/data", f->top);
-    FILE *fp = fopen(file, "w");
-    fclose(fp);
+    tu_write(file, "", 0);
     assert_int_equal(recovery_write(f->dir, "/w/a", "x", 1, f->err, sizeof f->err), -1);
     assert_non_null(strstr(f->err, "cannot create the recovery folder"));
 }

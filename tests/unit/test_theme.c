@@ -1,13 +1,6 @@
 /* test_theme.c — loading the shipped themes, the style grammar, inheritance from "text",
  * capture lookup by longest prefix, and the messages a user sees for a broken theme file.
  * Runs from the repository root, where themes/ lives. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <ftw.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,41 +9,15 @@
 #include <unistd.h>
 
 #include "theme.h"
+#include "testutil.h"
 
 static const char *const shipped[] = {"default", "light", "mono"};
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
-static int setup_dir(void **state)
-{
-    char tmpl[] = "/tmp/shed-test-theme-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    if (!dir)
-        return -1;
-    *state = strdup(dir);
-    return 0;
-}
-
-static int teardown_dir(void **state)
-{
-    nftw(*state, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(*state);
-    return 0;
-}
 
 /* Writes TEXT to DIR/NAME and returns the path. Caller frees. */
 static char *write_file(const char *dir, const char *name, const char *text)
 {
-    char *path = malloc(strlen(dir) + strlen(name) + 2);
-    sprintf(path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    char *path = xstrdup(tu_path(dir, name));
+    tu_write_str(path, text);
     return path;
 }
 
@@ -451,13 +418,12 @@ int main(void)
         cmocka_unit_test(test_capture_longest_prefix),
         cmocka_unit_test(test_parse_style),
         cmocka_unit_test(test_parse_style_errors),
-        cmocka_unit_test_setup_teardown(test_bad_colour_names_line, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_unknown_key_refused, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_syntax_error_line, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_inheritance, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_missing_file, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_load_named_prefers_config_dir, setup_dir,
-                                        teardown_dir),
+        TU_DIR_TEST(test_bad_colour_names_line),
+        TU_DIR_TEST(test_unknown_key_refused),
+        TU_DIR_TEST(test_syntax_error_line),
+        TU_DIR_TEST(test_inheritance),
+        TU_DIR_TEST(test_missing_file),
+        TU_DIR_TEST(test_load_named_prefers_config_dir),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
