@@ -105,7 +105,7 @@ test: deps-check
 # ---- running ---------------------------------------------------------------------------
 
 run: shed
-	@./shed "$$(scripts/demo.sh)"
+	@demo="$$(scripts/demo.sh)" && ./shed "$$demo/main.py"
 
 bench: shed
 	@scripts/deps.sh --if-missing --bench
