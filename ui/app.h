@@ -145,7 +145,7 @@ void help_draw(void);
 /* editor.c */
 void editor_key(struct key k);
 void editor_paste(const char *text, size_t len);
-void editor_mouse(int y, int x, int kind);
+void editor_mouse(int y, int x, int kind, int mods);
 void editor_draw(void);
 void editor_find_start(void);
 void editor_goto_start(void);

@@ -206,11 +206,13 @@ static void draw_status(void)
         snprintf(mid, sizeof mid, "%s%s%s", d->name, buffer_modified(d->buf) ? " ●" : "",
                  d->readonly ? " [read-only]" : "");
         int mw = draw_width(mid, strlen(mid));
-        int room = r.w - x - rw - 1;
+        /* Centred when it fits; else moved left of the position text; clipped last. */
         int mx = (r.w - mw) / 2;
+        if (mx + mw > r.w - rw - 1)
+            mx = r.w - rw - 1 - mw;
         if (mx < x + 1)
             mx = x + 1;
-        if (room > 0)
+        if (r.w - rw - mx > 0)
             draw_str(r.y, mx, r.w - rw - mx, mid, a);
     }
     if (rw < r.w - x)

@@ -33,9 +33,7 @@ static int gutter_width(const struct doc *d)
 {
     if (!app.cfg.line_numbers)
         return 0;
-    int digits = 1;
-    for (size_t n = d->buf->nlines; n >= 10; n /= 10)
-        digits++;
+    int digits = (int)doc_line_number_width(d);
     return (digits < 3 ? 3 : digits) + 2;
 }
 
@@ -362,7 +360,7 @@ void editor_key(struct key k)
     }
 }
 
-void editor_mouse(int y, int x, int kind)
+void editor_mouse(int y, int x, int kind, int mods)
 {
     struct doc *d = app_doc();
     if (!d)
@@ -383,7 +381,8 @@ void editor_mouse(int y, int x, int kind)
     const char *s = buffer_line(d->buf, line, &len);
     size_t cx = x - r.x >= gw ? (size_t)(x - r.x - gw) + d->left : d->left;
     size_t col = utf8_x_to_col(s, len, cx, d->tab_width);
-    doc_set_cursor(d, (struct pos){line, col}, false);
+    /* Shift-click extends the selection to the click. */
+    doc_set_cursor(d, (struct pos){line, col}, (mods & MOD_SHIFT) != 0);
 }
 
 /* ---- find and go to line ------------------------------------------------------------------ */
@@ -402,9 +401,21 @@ static void find_change(struct prompt *p, const char *text)
         app.message[0] = '\0';
 }
 
+/* Esc gives up the search: back to where it started, highlight gone. */
+static void find_cancel(struct prompt *p, const char *text)
+{
+    struct doc *d = app_doc();
+    free(app.find_needle);
+    app.find_needle = NULL;
+    if (d)
+        doc_set_cursor(d, app.find_origin, false);
+    app.message[0] = '\0';
+}
+
 static void find_submit(struct prompt *p, const char *text)
 {
-    if (text[0])
+    /* A failed search keeps its "not found" message. */
+    if (text[0] && !(app.message[0] && app.message_error))
         app_message(false, "F3 next match, Shift-F3 previous, Esc clears the highlight");
 }
 
@@ -424,6 +435,7 @@ void editor_find_start(void)
     }
     prompt_open("find: ", initial ? initial : (app.find_needle ? app.find_needle : ""),
                 find_submit, find_change, NULL);
+    app.prompt.cancel = find_cancel;
     free(initial);
 }
 

@@ -172,7 +172,17 @@ void prompt_draw(void)
     size_t start = 0;
     while (draw_width(p->text + start, p->cursor - start) >= room)
         start = utf8_next(p->text, p->len, start);
-    draw_text(r.y, x, room, p->text + start, p->len - start, draw_attr(UI_MESSAGE));
+    int used = draw_text(r.y, x, room, p->text + start, p->len - start, draw_attr(UI_MESSAGE));
+    /* A message set while the prompt is open ("not found: x") shows at the right. */
+    if (app.message[0]) {
+        int mw = draw_width(app.message, strlen(app.message));
+        int mx = r.x + r.w - mw - 1;
+        if (mx < x + used + 2)
+            mx = x + used + 2;
+        if (mx < r.x + r.w - 1)
+            draw_str(r.y, mx, r.x + r.w - 1 - mx, app.message,
+                     draw_attr(app.message_error ? UI_ERROR : UI_MESSAGE));
+    }
     app.cur_y = r.y;
     app.cur_x = x + draw_width(p->text + start, p->cursor - start);
     app.cur_visible = true;

@@ -120,7 +120,9 @@ static void paste_finish(void)
     app.in_paste = false;
     if (app.paste_len == 0)
         return;
-    if (app.overlay == OVERLAY_PICKER)
+    if (app.overlay == OVERLAY_HELP)
+        app.overlay = OVERLAY_NONE; /* like any key that is not a scroll: closes the help */
+    else if (app.overlay == OVERLAY_PICKER)
         picker_paste(app.paste, app.paste_len);
     else if (app.prompt.active)
         prompt_paste(app.paste, app.paste_len);
@@ -136,7 +138,7 @@ static void handle_mouse(struct key k)
     if (rect_contains(app.layout.tree, k.y, k.x))
         tree_mouse(k.y, k.x, k.mouse);
     else if (rect_contains(app.layout.editor, k.y, k.x))
-        editor_mouse(k.y, k.x, k.mouse);
+        editor_mouse(k.y, k.x, k.mouse, k.mods);
 }
 
 static void handle_key(struct key k)
