@@ -9,7 +9,7 @@
 
 struct dirent_info {
     char *name;
-    bool is_dir;  /* a directory, or a symlink to one */
+    bool is_dir; /* a directory, or a symlink to one */
     bool is_link;
 };
 

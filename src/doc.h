@@ -26,8 +26,8 @@ struct file_info {
 
 struct doc {
     struct buffer *buf;
-    char *path;    /* absolute; NULL for a buffer never saved */
-    char *name;    /* shown in the status line: path relative to the workspace */
+    char *path; /* absolute; NULL for a buffer never saved */
+    char *name; /* shown in the status line: path relative to the workspace */
     struct file_info disk;
     bool readonly;
 
@@ -76,12 +76,12 @@ char *doc_selected_text(const struct doc *d, size_t *len);
 
 /* Editing. Each replaces the selection when there is one. */
 void doc_type(struct doc *d, const char *text, size_t len); /* typed text: one key's worth */
-void doc_newline(struct doc *d);  /* breaks the line, auto-indents like the line above */
+void doc_newline(struct doc *d); /* breaks the line, auto-indents like the line above */
 void doc_paste(struct doc *d, const char *text, size_t len); /* literal: no auto-indent */
 void doc_backspace(struct doc *d);
 void doc_delete(struct doc *d);
-void doc_tab(struct doc *d);      /* indent unit, or indents the selected lines */
-void doc_backtab(struct doc *d);  /* outdents the current or selected lines */
+void doc_tab(struct doc *d);     /* indent unit, or indents the selected lines */
+void doc_backtab(struct doc *d); /* outdents the current or selected lines */
 void doc_delete_selection(struct doc *d);
 bool doc_undo(struct doc *d);
 bool doc_redo(struct doc *d);

@@ -17,8 +17,8 @@
 
 enum fileio_result {
     FILEIO_OK = 0,
-    FILEIO_ERROR = -1,    /* message in err */
-    FILEIO_CHANGED = -2,  /* save: the file on disk is not the one loaded (message in err) */
+    FILEIO_ERROR = -1,   /* message in err */
+    FILEIO_CHANGED = -2, /* save: the file on disk is not the one loaded (message in err) */
 };
 
 /* Reads PATH into a new buffer (*OUT) and fills *INFO. A missing file is not an error: it

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 struct filetree_row {
-    char *path; /* relative to the root; "" for the root itself */
+    char *path;       /* relative to the root; "" for the root itself */
     const char *name; /* points into path */
     int depth;
     bool is_dir;

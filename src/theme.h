@@ -34,17 +34,17 @@ struct style {
 /* The interface's elements; theme keys are the names in theme_ui_names. */
 enum theme_ui {
     UI_TEXT,
-    UI_GUTTER,          /* line numbers */
-    UI_GUTTER_CURRENT,  /* the cursor line's number */
+    UI_GUTTER,         /* line numbers */
+    UI_GUTTER_CURRENT, /* the cursor line's number */
     UI_CURSOR_LINE,
     UI_SELECTION,
     UI_SEARCH_MATCH,
     UI_SEARCH_CURRENT,
-    UI_INVALID,         /* invalid UTF-8 bytes and control characters */
+    UI_INVALID, /* invalid UTF-8 bytes and control characters */
     UI_TREE,
     UI_TREE_DIR,
     UI_TREE_SELECTED,
-    UI_TREE_OPEN,       /* files open in a buffer */
+    UI_TREE_OPEN, /* files open in a buffer */
     UI_BORDER,
     UI_STATUS,
     UI_STATUS_DIM,

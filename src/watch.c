@@ -23,8 +23,8 @@ struct watch {
     size_t count, cap;
 };
 
-#define DIR_EVENTS                                                                             \
-    (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF |     \
+#define DIR_EVENTS                                                                                 \
+    (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF |         \
      IN_ATTRIB | IN_CLOSE_WRITE)
 
 struct watch *watch_new(void)

@@ -26,8 +26,7 @@ int workspace_check_name(const char *name, char *err, size_t errlen);
  * Return 0 or -1 with err. */
 int workspace_create_file(const char *root, const char *path, char *err, size_t errlen);
 int workspace_create_dir(const char *root, const char *path, char *err, size_t errlen);
-int workspace_rename(const char *root, const char *from, const char *to, char *err,
-                     size_t errlen);
+int workspace_rename(const char *root, const char *from, const char *to, char *err, size_t errlen);
 /* Deletes a file, or a folder with everything in it. A symlink is removed, never followed.
  * The workspace root itself cannot be deleted. */
 int workspace_delete(const char *root, const char *path, char *err, size_t errlen);

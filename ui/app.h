@@ -32,7 +32,7 @@ struct prompt {
     char label[160];
     char *text; /* UTF-8, NUL-terminated */
     size_t len, cap;
-    size_t cursor; /* byte offset */
+    size_t cursor;       /* byte offset */
     const char *choices; /* non-NULL: answer with one of these keys, e.g. "ync" */
     prompt_submit_fn submit;
     prompt_change_fn change;

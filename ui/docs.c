@@ -32,9 +32,8 @@ char *docs_relative(const char *abs)
 
 static bool same_file(const struct file_info *a, const struct file_info *b)
 {
-    return a->exists == b->exists && a->size == b->size && a->ino == b->ino &&
-           a->dev == b->dev && a->mtime.tv_sec == b->mtime.tv_sec &&
-           a->mtime.tv_nsec == b->mtime.tv_nsec;
+    return a->exists == b->exists && a->size == b->size && a->ino == b->ino && a->dev == b->dev &&
+           a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec;
 }
 
 /* ---- recovery offer ---------------------------------------------------------------------- */
@@ -58,8 +57,7 @@ static void recovery_answer(struct prompt *p, const char *answer)
         }
         buffer_replace_all(d->buf, bytes, len);
         d->cursor = buffer_clamp(d->buf, d->cursor);
-        app_message(false, "recovered %s: review it and save with Ctrl-S (Ctrl-Z undoes)",
-                    d->name);
+        app_message(false, "recovered %s: review it and save with Ctrl-S (Ctrl-Z undoes)", d->name);
     } else if (answer[0] == 'd') {
         recovery_discard(app.recovery_dir, d->path);
         app_message(false, "discarded the recovered text of %s", d->name);
@@ -164,8 +162,8 @@ static int save_doc(struct doc *d, bool force)
         return -1;
     }
     struct file_info info;
-    int rc = fileio_save(d->path, d->buf, force || !d->disk.exists ? NULL : &d->disk, &info,
-                         err, sizeof err);
+    int rc = fileio_save(d->path, d->buf, force || !d->disk.exists ? NULL : &d->disk, &info, err,
+                         sizeof err);
     if (rc == FILEIO_CHANGED)
         return FILEIO_CHANGED;
     if (rc != 0) {
@@ -276,8 +274,7 @@ void docs_close_current(void)
         return;
     }
     char label[400];
-    snprintf(label, sizeof label, "%s has unsaved changes: (s)ave, (d)iscard, (c)ancel? ",
-             d->name);
+    snprintf(label, sizeof label, "%s has unsaved changes: (s)ave, (d)iscard, (c)ancel? ", d->name);
     prompt_ask(label, "sdc", close_answer, NULL);
 }
 

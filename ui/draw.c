@@ -195,10 +195,10 @@ static void draw_status(void)
     char right[160] = "";
     if (d) {
         size_t lx = doc_cursor_x(d) + 1;
-        snprintf(right, sizeof right, " Ln %zu, Col %zu  %s%d  %s  %zu/%zu ", d->cursor.line + 1,
-                 lx, d->indent_tabs ? "tabs:" : "spaces:",
-                 d->indent_tabs ? d->tab_width : d->indent_width,
-                 d->buf->eol == EOL_CRLF ? "CRLF" : "LF", app.current + 1, app.ndocs);
+        snprintf(
+            right, sizeof right, " Ln %zu, Col %zu  %s%d  %s  %zu/%zu ", d->cursor.line + 1, lx,
+            d->indent_tabs ? "tabs:" : "spaces:", d->indent_tabs ? d->tab_width : d->indent_width,
+            d->buf->eol == EOL_CRLF ? "CRLF" : "LF", app.current + 1, app.ndocs);
     }
     int rw = draw_width(right, strlen(right));
     if (d) {
@@ -232,8 +232,7 @@ static void draw_message(void)
         draw_str(r.y, r.x + 1, r.w - 1, app.message, a);
         return;
     }
-    static const char hints[] =
-        "F1 help  ^S save  ^P open  ^E command  ^F find  ^N new  ^Q quit";
+    static const char hints[] = "F1 help  ^S save  ^P open  ^E command  ^F find  ^N new  ^Q quit";
     draw_str(r.y, r.x + 1, r.w - 1, hints, draw_attr(UI_STATUS_DIM));
 }
 
@@ -249,7 +248,8 @@ static void draw_too_small(void)
     char need[64];
     snprintf(need, sizeof need, "need %dx%d", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
     if (y + 1 < app.rows)
-        mvaddnstr(y + 1, (app.cols - (int)strlen(need)) / 2 > 0 ? (app.cols - (int)strlen(need)) / 2 : 0,
+        mvaddnstr(y + 1,
+                  (app.cols - (int)strlen(need)) / 2 > 0 ? (app.cols - (int)strlen(need)) / 2 : 0,
                   need, app.cols);
 }
 

@@ -113,11 +113,7 @@ void editor_draw(void)
     draw_fill(r, draw_attr(UI_TEXT));
     if (!d) {
         static const char *lines[] = {
-            "No file open.",
-            "",
-            "Ctrl-P  open a file",
-            "Ctrl-N  new file",
-            "Alt-1   file tree",
+            "No file open.",     "", "Ctrl-P  open a file", "Ctrl-N  new file", "Alt-1   file tree",
             "F1      every key",
         };
         int n = (int)(sizeof lines / sizeof lines[0]);
@@ -271,13 +267,13 @@ void editor_paste(const char *text, size_t len)
     doc_paste(d, text, len);
 }
 
-#define DOC_ACTION(name, call, writes)                                                         \
-    static void name(void)                                                                     \
-    {                                                                                          \
-        struct doc *d = app_doc();                                                             \
-        if (!d || ((writes) && !check_writable(d)))                                            \
-            return;                                                                            \
-        call;                                                                                  \
+#define DOC_ACTION(name, call, writes)                                                             \
+    static void name(void)                                                                         \
+    {                                                                                              \
+        struct doc *d = app_doc();                                                                 \
+        if (!d || ((writes) && !check_writable(d)))                                                \
+            return;                                                                                \
+        call;                                                                                      \
     }
 
 DOC_ACTION(ed_undo, if (!doc_undo(d)) app_message(false, "nothing to undo"), true)
@@ -433,8 +429,8 @@ void editor_find_start(void)
     } else {
         app.find_origin = d->cursor;
     }
-    prompt_open("find: ", initial ? initial : (app.find_needle ? app.find_needle : ""),
-                find_submit, find_change, NULL);
+    prompt_open("find: ", initial ? initial : (app.find_needle ? app.find_needle : ""), find_submit,
+                find_change, NULL);
     app.prompt.cancel = find_cancel;
     free(initial);
 }

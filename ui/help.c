@@ -68,8 +68,7 @@ static int render(int y0, int h, int x, int w)
         row = emit(row, y0, h, x, w, motion_help[i][0], motion_help[i][1], false);
     row = emit_table(row, y0, h, x, w, "", editor_bindings, neditor_bindings);
     row = emit_table(row, y0, h, x, w, "File tree (Alt-1)", tree_bindings, ntree_bindings);
-    row = emit(row, y0, h, x, w, NULL, "Prompts: Enter accepts, Esc cancels, Ctrl-U clears.",
-               true);
+    row = emit(row, y0, h, x, w, NULL, "Prompts: Enter accepts, Esc cancels, Ctrl-U clears.", true);
     return row;
 }
 

@@ -18,11 +18,11 @@ struct csi_key {
 };
 
 static const struct csi_key csi_keys[] = {
-    {'A', 0, K_UP},    {'B', 0, K_DOWN},  {'C', 0, K_RIGHT}, {'D', 0, K_LEFT},
-    {'H', 0, K_HOME},  {'F', 0, K_END},   {'P', 0, K_F(1)},  {'Q', 0, K_F(2)},
-    {'R', 0, K_F(3)},  {'S', 0, K_F(4)},  {'~', 2, K_INS},   {'~', 3, K_DEL},
-    {'~', 5, K_PGUP},  {'~', 6, K_PGDN},  {'~', 15, K_F(5)}, {'~', 17, K_F(6)},
-    {'~', 18, K_F(7)}, {'~', 19, K_F(8)}, {'~', 20, K_F(9)}, {'~', 21, K_F(10)},
+    {'A', 0, K_UP},     {'B', 0, K_DOWN},   {'C', 0, K_RIGHT}, {'D', 0, K_LEFT},
+    {'H', 0, K_HOME},   {'F', 0, K_END},    {'P', 0, K_F(1)},  {'Q', 0, K_F(2)},
+    {'R', 0, K_F(3)},   {'S', 0, K_F(4)},   {'~', 2, K_INS},   {'~', 3, K_DEL},
+    {'~', 5, K_PGUP},   {'~', 6, K_PGDN},   {'~', 15, K_F(5)}, {'~', 17, K_F(6)},
+    {'~', 18, K_F(7)},  {'~', 19, K_F(8)},  {'~', 20, K_F(9)}, {'~', 21, K_F(10)},
     {'~', 23, K_F(11)}, {'~', 24, K_F(12)},
 };
 
@@ -261,10 +261,10 @@ const char *keys_name(struct key k)
         int code;
         const char *name;
     } names[] = {
-        {K_UP, "Up"},       {K_DOWN, "Down"},     {K_LEFT, "Left"},   {K_RIGHT, "Right"},
-        {K_HOME, "Home"},   {K_END, "End"},       {K_PGUP, "PgUp"},   {K_PGDN, "PgDn"},
-        {K_INS, "Insert"},  {K_DEL, "Delete"},    {K_BACKSPACE, "Backspace"},
-        {K_ENTER, "Enter"}, {K_TAB, "Tab"},       {K_ESC, "Esc"},
+        {K_UP, "Up"},      {K_DOWN, "Down"},  {K_LEFT, "Left"},           {K_RIGHT, "Right"},
+        {K_HOME, "Home"},  {K_END, "End"},    {K_PGUP, "PgUp"},           {K_PGDN, "PgDn"},
+        {K_INS, "Insert"}, {K_DEL, "Delete"}, {K_BACKSPACE, "Backspace"}, {K_ENTER, "Enter"},
+        {K_TAB, "Tab"},    {K_ESC, "Esc"},
     };
     const char *name = NULL;
     char tmp[16];

@@ -40,8 +40,8 @@ enum mouse_kind { MOUSE_PRESS = 1, MOUSE_RELEASE, MOUSE_DRAG, MOUSE_WHEEL_UP, MO
 struct key {
     int code;
     int mods;
-    int mouse;    /* enum mouse_kind when code == K_MOUSE */
-    int y, x;     /* mouse position */
+    int mouse; /* enum mouse_kind when code == K_MOUSE */
+    int y, x;  /* mouse position */
 };
 
 /* Sets up curses input: raw mode, keypad, ESC delay, the modified-key sequences, bracketed

@@ -18,7 +18,7 @@ struct layout {
     struct rect tree;   /* w == 0 when hidden */
     struct rect border; /* the column between tree and editor */
     struct rect editor;
-    struct rect term;   /* h == 0 while the terminal pane is closed */
+    struct rect term; /* h == 0 while the terminal pane is closed */
     struct rect message;
 };
 

@@ -75,8 +75,8 @@ static void load_settings(void)
     if (config_load(cfg_path, &app.cfg, err, sizeof err) != 0)
         app_message(true, "%s", err);
     free(cfg_path);
-    if (theme_load_named(app.cfg.theme, paths_config_home(), paths_resources(), &app.theme,
-                         err, sizeof err) != 0) {
+    if (theme_load_named(app.cfg.theme, paths_config_home(), paths_resources(), &app.theme, err,
+                         sizeof err) != 0) {
         theme_default(&app.theme);
         app_message(true, "%s", err);
     }
@@ -271,8 +271,9 @@ int tui_run(const struct tui_options *o)
 
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
-        fprintf(stderr, "shed: cannot use terminal type '%s' (set TERM, e.g. "
-                        "TERM=xterm-256color)\n",
+        fprintf(stderr,
+                "shed: cannot use terminal type '%s' (set TERM, e.g. "
+                "TERM=xterm-256color)\n",
                 getenv("TERM") ? getenv("TERM") : "");
         free_app();
         return 1;

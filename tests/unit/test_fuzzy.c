@@ -37,8 +37,7 @@ static void test_ranking(void **state)
     assert_true(fuzzy_score("main", "main.py", NULL) >
                 fuzzy_score("main", "docs/manual_intro.txt", NULL));
     /* A run of letters beats scattered ones. */
-    assert_true(fuzzy_score("util", "util.py", NULL) >
-                fuzzy_score("util", "u_t_i_l.py", NULL));
+    assert_true(fuzzy_score("util", "util.py", NULL) > fuzzy_score("util", "u_t_i_l.py", NULL));
     /* A match in the file name beats one in the directory. */
     assert_true(fuzzy_score("poem", "data/poem.txt", NULL) >
                 fuzzy_score("poem", "poem/data.txt", NULL));
