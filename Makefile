@@ -38,7 +38,7 @@ UNIT_BINS    := $(UNIT:tests/unit/%.c=build/asan/tests/%)
 FUZZ_BINS    := $(FUZZ:tests/fuzz/%.c=build/fuzz/%)
 
 .PHONY: all deps deps-check run test unit e2e fuzz fuzz-build bench install uninstall \
-        format clean
+        format lint clean
 
 all: shed
 
@@ -123,6 +123,9 @@ install: shed
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/shed $(DESTDIR)$(PREFIX)/share/shed \
 	    $(DESTDIR)$(PREFIX)/share/man/man1/shed.1
+
+lint: deps-check
+	@scripts/lint.sh
 
 format:
 	clang-format -i $(SRC) $(UI) $(wildcard src/*.h ui/*.h) $(UNIT) $(FUZZ)

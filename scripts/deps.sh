@@ -20,7 +20,7 @@ pcs=(ncursesw:libncurses-dev vterm:libvterm-dev libgit2:libgit2-dev sqlite3:libs
      inih:libinih-dev libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev cmocka:libcmocka-dev)
 # command -> Debian package
 cmds=(pkg-config:pkg-config cc:gcc make:make clang:clang tmux:tmux python3:python3
-      clang-format:clang-format git:git npm:npm)
+      clang-format:clang-format cppcheck:cppcheck git:git npm:npm)
 if [ "$bench" = 1 ]; then
   cmds+=(nvim:neovim vim:vim micro:micro)
 fi

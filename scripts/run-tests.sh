@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# run-tests.sh "UNIT_BINS" "FUZZ_BINS" — every suite `make test` runs: unit tests (cmocka,
-# under ASan+UBSan), end-to-end tests (the ASan binary in tmux), a short fuzzing pass.
+# run-tests.sh "UNIT_BINS" "FUZZ_BINS" — every suite `make test` runs: static checks (cppcheck),
+# unit tests (cmocka, under ASan+UBSan), end-to-end tests (the ASan binary in tmux), a short
+# fuzzing pass.
 # Ends with one line "N passed, N failed" over all suites and fails if any test failed.
 set -u
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ run_suite() {
 }
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+run_suite lint scripts/lint.sh
 run_suite unit scripts/run-unit.sh $1
 run_suite e2e env SHED_BIN="$PWD/build/asan/shed" tests/e2e/run.sh
 run_suite fuzz scripts/run-fuzz.sh "${FUZZ_TIME:-5}" $2
