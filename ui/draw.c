@@ -192,20 +192,25 @@ static void draw_status(void)
     snprintf(left, sizeof left, " %s ", app.tree.root_name);
     int x = draw_str(r.y, r.x, r.w, left, a | A_BOLD);
 
-    char right[160] = "";
+    char right[160] = "", mid[512] = "";
+    int rw = 0, mw = 0;
     if (d) {
-        size_t lx = doc_cursor_x(d) + 1;
-        snprintf(
-            right, sizeof right, " Ln %zu, Col %zu  %s%d  %s  %zu/%zu ", d->cursor.line + 1, lx,
-            d->indent_tabs ? "tabs:" : "spaces:", d->indent_tabs ? d->tab_width : d->indent_width,
-            d->buf->eol == EOL_CRLF ? "CRLF" : "LF", app.current + 1, app.ndocs);
-    }
-    int rw = draw_width(right, strlen(right));
-    if (d) {
-        char mid[512];
         snprintf(mid, sizeof mid, "%s%s%s", d->name, buffer_modified(d->buf) ? " ●" : "",
                  d->readonly ? " [read-only]" : "");
-        int mw = draw_width(mid, strlen(mid));
+        mw = draw_width(mid, strlen(mid));
+        size_t ln = d->cursor.line + 1, col = doc_cursor_x(d) + 1;
+        int unit = d->indent_tabs ? d->tab_width : d->indent_width;
+        snprintf(right, sizeof right, " Ln %zu, Col %zu  %s%d  %s  %zu/%zu ", ln, col,
+                 d->indent_tabs ? "tabs:" : "spaces:", unit,
+                 d->buf->eol == EOL_CRLF ? "CRLF" : "LF", app.current + 1, app.ndocs);
+        rw = draw_width(right, strlen(right));
+        /* On a narrow screen the file name matters more than the details. */
+        if (x + mw + rw + 2 > r.w) {
+            snprintf(right, sizeof right, " %zu:%zu ", ln, col);
+            rw = draw_width(right, strlen(right));
+        }
+    }
+    if (d) {
         /* Centred when it fits; else moved left of the position text; clipped last. */
         int mx = (r.w - mw) / 2;
         if (mx + mw > r.w - rw - 1)

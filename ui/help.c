@@ -121,8 +121,11 @@ void help_key(struct key k)
 
 void help_draw(void)
 {
+    /* The help covers the tree too: on a narrow screen the editor alone is too small. */
     struct rect r = app.layout.editor;
     r.h += app.layout.term.h;
+    r.w += r.x;
+    r.x = 0;
     draw_fill(r, draw_attr(UI_PICKER));
     draw_str(r.y, r.x + 1, r.w - 2, "shed keys — arrows scroll, any other key closes",
              draw_attr(UI_STATUS));
