@@ -14,7 +14,7 @@
 #include "app.h"
 #include "utf8.h"
 
-static attr_t ui_attr[UI_COUNT];
+static struct ink ui_ink[UI_COUNT];
 
 /* The monochrome fallbacks. */
 static const attr_t mono_attr[UI_COUNT] = {
@@ -54,60 +54,84 @@ static attr_t style_attrs(const struct style *s)
     return a;
 }
 
-static attr_t pair_attr(struct color fg, struct color bg)
+static int term_color(struct color c)
 {
-    int f = color_to_index(fg, COLORS), b = color_to_index(bg, COLORS);
-    if (f < 0 && b < 0)
-        return A_NORMAL;
-    int pair = alloc_pair(f, b);
-    return pair > 0 ? COLOR_PAIR(pair) : A_NORMAL;
+    return color_to_index(c, COLORS);
+}
+
+static struct ink make_ink(attr_t attr, struct color fg, struct color bg)
+{
+    struct ink k = {attr, 0};
+    int f = term_color(fg), b = term_color(bg);
+    if (f >= 0 || b >= 0) {
+        int pair = alloc_pair(f, b);
+        k.pair = pair > 0 ? pair : 0;
+    }
+    return k;
 }
 
 void draw_init_styles(void)
 {
     for (int e = 0; e < UI_COUNT; e++) {
         if (!app.color) {
-            ui_attr[e] = mono_attr[e];
+            ui_ink[e] = (struct ink){mono_attr[e], 0};
             continue;
         }
         const struct style *s = &app.theme.ui[e];
-        ui_attr[e] = style_attrs(s) | pair_attr(s->fg, s->bg);
+        ui_ink[e] = make_ink(style_attrs(s), s->fg, s->bg);
     }
 }
 
-attr_t draw_attr(enum theme_ui e)
+struct ink draw_ui(enum theme_ui e)
 {
-    return ui_attr[e];
+    return ui_ink[e];
 }
 
-attr_t draw_attr_mix(enum theme_ui fg, enum theme_ui bg)
+struct ink draw_mix(enum theme_ui fg, enum theme_ui bg)
 {
     if (!app.color)
-        return mono_attr[fg] | (bg == UI_SELECTION ? A_REVERSE : 0);
+        return (struct ink){mono_attr[fg] | (bg == UI_SELECTION ? A_REVERSE : 0), 0};
     const struct style *f = &app.theme.ui[fg], *b = &app.theme.ui[bg];
-    return style_attrs(f) | pair_attr(f->fg, b->bg);
+    return make_ink(style_attrs(f), f->fg, b->bg);
 }
 
-void draw_cell(int y, int x, int cp, attr_t attr)
+struct ink draw_over(const struct style *fg, enum theme_ui bg)
+{
+    if (!app.color)
+        return draw_ui(bg);
+    const struct style *b = &app.theme.ui[bg];
+    /* A capture that leaves out a colour takes it from what lies underneath. */
+    struct color f = fg->fg.kind == COLOR_DEFAULT ? b->fg : fg->fg;
+    struct color bgc = fg->bg.kind == COLOR_DEFAULT ? b->bg : fg->bg;
+    return make_ink(style_attrs(fg) | style_attrs(b), f, bgc);
+}
+
+struct ink ink_with(struct ink k, attr_t extra)
+{
+    k.attr |= extra;
+    return k;
+}
+
+void draw_cell(int y, int x, int cp, struct ink k)
 {
     cchar_t cc;
     wchar_t wc[2] = {0, 0};
     wc[0] = cp == UTF8_INVALID ? 0xFFFD : (wchar_t)cp;
-    setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
+    setcchar(&cc, wc, k.attr, 0, &k.pair);
     mvadd_wch(y, x, &cc);
 }
 
-size_t draw_glyph(int y, int x, const char *s, size_t len, attr_t attr, int *cells)
+size_t draw_glyph(int y, int x, const char *s, size_t len, struct ink k, int *cells)
 {
     int32_t cp;
     size_t i = (size_t)utf8_decode(s, len, &cp);
     if (cp == UTF8_INVALID) {
-        draw_cell(y, x, UTF8_INVALID, draw_attr(UI_INVALID));
+        draw_cell(y, x, UTF8_INVALID, draw_ui(UI_INVALID));
         *cells = 1;
         return i;
     }
     if (cp < 32 || cp == 127) {
-        attr_t ia = attr | draw_attr(UI_INVALID);
+        struct ink ia = ink_with(k, draw_ui(UI_INVALID).attr);
         draw_cell(y, x, '^', ia);
         draw_cell(y, x + 1, cp == 127 ? '?' : cp + '@', ia);
         *cells = 2;
@@ -119,12 +143,12 @@ size_t draw_glyph(int y, int x, const char *s, size_t len, attr_t attr, int *cel
     wc[n++] = (wchar_t)cp;
     while (i < len) {
         int32_t mark;
-        int k = utf8_decode(s + i, len - i, &mark);
+        int step = utf8_decode(s + i, len - i, &mark);
         if (mark == UTF8_INVALID || utf8_cell_width(mark) != 0 || mark < 32)
             break;
         if (n < CCHARW_MAX)
             wc[n++] = (wchar_t)mark;
-        i += (size_t)k;
+        i += (size_t)step;
     }
     wc[n] = 0;
     *cells = utf8_cell_width(cp);
@@ -135,12 +159,12 @@ size_t draw_glyph(int y, int x, const char *s, size_t len, attr_t attr, int *cel
         *cells = 1;
     }
     cchar_t cc;
-    setcchar(&cc, wc, attr, PAIR_NUMBER(attr), NULL);
+    setcchar(&cc, wc, k.attr, 0, &k.pair);
     mvadd_wch(y, x, &cc);
     return i;
 }
 
-int draw_text(int y, int x, int w, const char *s, size_t len, attr_t attr)
+int draw_text(int y, int x, int w, const char *s, size_t len, struct ink k)
 {
     int used = 0;
     size_t i = 0;
@@ -148,7 +172,7 @@ int draw_text(int y, int x, int w, const char *s, size_t len, attr_t attr)
         int32_t cp;
         utf8_decode(s + i, len - i, &cp);
         if (cp == '\t') {
-            draw_cell(y, x + used, ' ', attr);
+            draw_cell(y, x + used, ' ', k);
             used++;
             i++;
             continue;
@@ -157,15 +181,15 @@ int draw_text(int y, int x, int w, const char *s, size_t len, attr_t attr)
         if (used + (cw ? cw : 1) > w)
             break;
         int cells;
-        i += draw_glyph(y, x + used, s + i, len - i, attr, &cells);
+        i += draw_glyph(y, x + used, s + i, len - i, k, &cells);
         used += cells;
     }
     return used;
 }
 
-int draw_str(int y, int x, int w, const char *s, attr_t attr)
+int draw_str(int y, int x, int w, const char *s, struct ink k)
 {
-    return draw_text(y, x, w, s, strlen(s), attr);
+    return draw_text(y, x, w, s, strlen(s), k);
 }
 
 int draw_width(const char *s, size_t len)
@@ -173,24 +197,24 @@ int draw_width(const char *s, size_t len)
     return (int)utf8_col_to_x(s, len, len, 1);
 }
 
-void draw_fill(struct rect r, attr_t attr)
+void draw_fill(struct rect r, struct ink k)
 {
-    for (int y = r.y; y < r.y + r.h; y++) {
-        move(y, r.x);
-        for (int x = 0; x < r.w; x++)
-            addch(' ' | attr);
-    }
+    cchar_t cc;
+    setcchar(&cc, L" ", k.attr, 0, &k.pair);
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++)
+            mvadd_wch(y, x, &cc);
 }
 
 static void draw_status(void)
 {
     struct rect r = app.layout.status;
-    attr_t a = draw_attr(UI_STATUS), dim = draw_attr(UI_STATUS_DIM);
+    struct ink a = draw_ui(UI_STATUS), dim = draw_ui(UI_STATUS_DIM);
     draw_fill(r, a);
     struct doc *d = app_doc();
     char left[256];
     snprintf(left, sizeof left, " %s ", app.tree.root_name);
-    int x = draw_str(r.y, r.x, r.w, left, a | A_BOLD);
+    int x = draw_str(r.y, r.x, r.w, left, ink_with(a, A_BOLD));
 
     char right[160] = "", mid[512] = "";
     int rw = 0, mw = 0;
@@ -231,14 +255,14 @@ static void draw_message(void)
         prompt_draw();
         return;
     }
-    attr_t a = draw_attr(app.message_error ? UI_ERROR : UI_MESSAGE);
-    draw_fill(r, draw_attr(UI_MESSAGE));
+    struct ink a = draw_ui(app.message_error ? UI_ERROR : UI_MESSAGE);
+    draw_fill(r, draw_ui(UI_MESSAGE));
     if (app.message[0]) {
         draw_str(r.y, r.x + 1, r.w - 1, app.message, a);
         return;
     }
     static const char hints[] = "F1 help  ^S save  ^P open  ^E command  ^F find  ^N new  ^Q quit";
-    draw_str(r.y, r.x + 1, r.w - 1, hints, draw_attr(UI_STATUS_DIM));
+    draw_str(r.y, r.x + 1, r.w - 1, hints, draw_ui(UI_STATUS_DIM));
 }
 
 static void draw_too_small(void)
@@ -269,10 +293,9 @@ void draw_screen(void)
     draw_status();
     if (app.layout.tree.w > 0) {
         tree_draw();
-        draw_fill(app.layout.border, draw_attr(UI_BORDER));
-        attrset(draw_attr(UI_BORDER));
-        mvvline(app.layout.border.y, app.layout.border.x, ACS_VLINE, app.layout.border.h);
-        attrset(A_NORMAL);
+        draw_fill(app.layout.border, draw_ui(UI_BORDER));
+        for (int y = 0; y < app.layout.border.h; y++)
+            draw_cell(app.layout.border.y + y, app.layout.border.x, 0x2502, draw_ui(UI_BORDER));
     }
     editor_draw();
     draw_message();

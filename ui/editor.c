@@ -57,11 +57,11 @@ static enum theme_ui byte_style(const struct line_ctx *c, size_t line, size_t co
     return UI_TEXT;
 }
 
-static attr_t style_attr(enum theme_ui e, bool cursor_line)
+static struct ink style_attr(enum theme_ui e, bool cursor_line)
 {
     if (e == UI_TEXT)
-        return cursor_line ? draw_attr_mix(UI_TEXT, UI_CURSOR_LINE) : draw_attr(UI_TEXT);
-    return draw_attr(e);
+        return cursor_line ? draw_mix(UI_TEXT, UI_CURSOR_LINE) : draw_ui(UI_TEXT);
+    return draw_ui(e);
 }
 
 static void draw_line(struct doc *d, size_t ln, int y, int x0, int w, const struct line_ctx *c)
@@ -74,7 +74,7 @@ static void draw_line(struct doc *d, size_t ln, int y, int x0, int w, const stru
     while (i < len && cx < right) {
         int32_t cp;
         utf8_decode(s + i, len - i, &cp);
-        attr_t a = style_attr(byte_style(c, ln, i), c->cursor_line);
+        struct ink a = style_attr(byte_style(c, ln, i), c->cursor_line);
         if (cp == '\t') {
             int cw = tabw - (int)(cx % (size_t)tabw);
             for (size_t k = cx; k < cx + (size_t)cw; k++)
@@ -103,14 +103,14 @@ static void draw_line(struct doc *d, size_t ln, int y, int x0, int w, const stru
     if (c->has_sel && i >= len && cx >= left && cx < right &&
         pos_cmp((struct pos){ln, len}, c->sel_from) >= 0 &&
         pos_cmp((struct pos){ln, len}, c->sel_to) < 0)
-        draw_cell(y, x0 + (int)(cx - left), ' ', draw_attr(UI_SELECTION));
+        draw_cell(y, x0 + (int)(cx - left), ' ', draw_ui(UI_SELECTION));
 }
 
 void editor_draw(void)
 {
     struct rect r = app.layout.editor;
     struct doc *d = app_doc();
-    draw_fill(r, draw_attr(UI_TEXT));
+    draw_fill(r, draw_ui(UI_TEXT));
     if (!d) {
         static const char *lines[] = {
             "No file open.",     "", "Ctrl-P  open a file", "Ctrl-N  new file", "Alt-1   file tree",
@@ -118,7 +118,7 @@ void editor_draw(void)
         };
         int n = (int)(sizeof lines / sizeof lines[0]);
         for (int i = 0; i < n && i < r.h; i++)
-            draw_str(r.y + r.h / 3 + i, r.x + 4, r.w - 4, lines[i], draw_attr(UI_GUTTER));
+            draw_str(r.y + r.h / 3 + i, r.x + 4, r.w - 4, lines[i], draw_ui(UI_GUTTER));
         return;
     }
     int gw = gutter_width(d);
@@ -137,12 +137,12 @@ void editor_draw(void)
             break;
         c.cursor_line = ln == d->cursor.line && !c.has_sel;
         if (c.cursor_line)
-            draw_fill((struct rect){r.y + y, r.x, 1, r.w}, draw_attr_mix(UI_TEXT, UI_CURSOR_LINE));
+            draw_fill((struct rect){r.y + y, r.x, 1, r.w}, draw_mix(UI_TEXT, UI_CURSOR_LINE));
         if (gw > 0) {
             char num[32];
             int nw = snprintf(num, sizeof num, "%zu", ln + 1);
             bool cur = ln == d->cursor.line;
-            attr_t ga = draw_attr(cur ? UI_GUTTER_CURRENT : UI_GUTTER);
+            struct ink ga = draw_ui(cur ? UI_GUTTER_CURRENT : UI_GUTTER);
             draw_fill((struct rect){r.y + y, r.x, 1, gw - 1}, ga);
             draw_str(r.y + y, r.x + gw - 1 - nw, nw, num, ga);
         }

@@ -30,10 +30,10 @@ static int emit(int row, int y0, int h, int x, int w, const char *keys, const ch
     int y = y0 + row - (int)app.help_top;
     if (y >= y0 && y < y0 + h) {
         if (heading) {
-            draw_str(y, x, w, text, draw_attr(UI_PROMPT) | A_BOLD);
+            draw_str(y, x, w, text, ink_with(draw_ui(UI_PROMPT), A_BOLD));
         } else {
-            draw_str(y, x + 2, 20, keys, draw_attr(UI_TREE_DIR));
-            draw_str(y, x + 24, w - 24, text, draw_attr(UI_PICKER));
+            draw_str(y, x + 2, 20, keys, draw_ui(UI_TREE_DIR));
+            draw_str(y, x + 24, w - 24, text, draw_ui(UI_PICKER));
         }
     }
     return row + 1;
@@ -126,8 +126,8 @@ void help_draw(void)
     r.h += app.layout.term.h;
     r.w += r.x;
     r.x = 0;
-    draw_fill(r, draw_attr(UI_PICKER));
+    draw_fill(r, draw_ui(UI_PICKER));
     draw_str(r.y, r.x + 1, r.w - 2, "shed keys — arrows scroll, any other key closes",
-             draw_attr(UI_STATUS));
+             draw_ui(UI_STATUS));
     render(r.y + 1, r.h - 1, r.x + 1, r.w - 2);
 }

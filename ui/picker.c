@@ -189,14 +189,14 @@ void picker_draw(void)
     if (rows > (int)p->nshown)
         rows = p->nshown > 0 ? (int)p->nshown : 1;
     struct rect box = {area.y + 1, area.x + (area.w - w) / 2, rows + 2, w};
-    attr_t a = draw_attr(UI_PICKER);
+    struct ink a = draw_ui(UI_PICKER);
     draw_fill(box, a);
 
     char head[160];
     snprintf(head, sizeof head, " %s%s (%zu) ", p->title, p->truncated ? ", first files" : "",
              p->nshown);
     int x = box.x + 1;
-    x += draw_str(box.y, x, box.w - 2, head, draw_attr(UI_PROMPT));
+    x += draw_str(box.y, x, box.w - 2, head, draw_ui(UI_PROMPT));
     x += draw_str(box.y, x, box.x + box.w - x - 1, "› ", a);
     int qx = x;
     x += draw_str(box.y, x, box.x + box.w - x - 1, p->query, a);
@@ -209,7 +209,7 @@ void picker_draw(void)
     if (p->selected >= p->top + (size_t)rows)
         p->top = p->selected - (size_t)rows + 1;
     if (p->nshown == 0) {
-        draw_str(box.y + 1, box.x + 2, box.w - 3, "no match", draw_attr(UI_GUTTER));
+        draw_str(box.y + 1, box.x + 2, box.w - 3, "no match", draw_ui(UI_GUTTER));
         return;
     }
     size_t pos[256];
@@ -219,13 +219,13 @@ void picker_draw(void)
             break;
         const char *item = p->all[p->shown[i]];
         bool sel = i == p->selected;
-        attr_t ia = draw_attr(sel ? UI_PICKER_SELECTED : UI_PICKER);
+        struct ink ia = draw_ui(sel ? UI_PICKER_SELECTED : UI_PICKER);
         int y = box.y + 1 + r;
         draw_fill((struct rect){y, box.x, 1, box.w}, ia);
         draw_str(y, box.x + 2, box.w - 3, item, ia);
         /* Underline the matched letters (ASCII paths; others keep the plain look). */
         if (p->qlen > 0 && p->qlen < 256 && fuzzy_score(p->query, item, pos) >= 0) {
-            attr_t ma = draw_attr_mix(UI_PICKER_MATCH, sel ? UI_PICKER_SELECTED : UI_PICKER);
+            struct ink ma = draw_mix(UI_PICKER_MATCH, sel ? UI_PICKER_SELECTED : UI_PICKER);
             for (size_t q = 0; q < p->qlen; q++) {
                 int cx = draw_width(item, pos[q]);
                 if (cx < box.w - 3 && (unsigned char)item[pos[q]] < 128)

@@ -162,9 +162,9 @@ void prompt_draw(void)
 {
     struct prompt *p = &app.prompt;
     struct rect r = app.layout.message;
-    draw_fill(r, draw_attr(UI_MESSAGE));
+    draw_fill(r, draw_ui(UI_MESSAGE));
     int x = r.x + 1;
-    x += draw_str(r.y, x, r.w - 1, p->label, draw_attr(UI_PROMPT));
+    x += draw_str(r.y, x, r.w - 1, p->label, draw_ui(UI_PROMPT));
     int room = r.x + r.w - x - 1;
     if (room <= 0)
         return;
@@ -172,7 +172,7 @@ void prompt_draw(void)
     size_t start = 0;
     while (draw_width(p->text + start, p->cursor - start) >= room)
         start = utf8_next(p->text, p->len, start);
-    int used = draw_text(r.y, x, room, p->text + start, p->len - start, draw_attr(UI_MESSAGE));
+    int used = draw_text(r.y, x, room, p->text + start, p->len - start, draw_ui(UI_MESSAGE));
     /* A message set while the prompt is open ("not found: x") shows at the right. */
     if (app.message[0]) {
         int mw = draw_width(app.message, strlen(app.message));
@@ -181,7 +181,7 @@ void prompt_draw(void)
             mx = x + used + 2;
         if (mx < r.x + r.w - 1)
             draw_str(r.y, mx, r.x + r.w - 1 - mx, app.message,
-                     draw_attr(app.message_error ? UI_ERROR : UI_MESSAGE));
+                     draw_ui(app.message_error ? UI_ERROR : UI_MESSAGE));
     }
     app.cur_y = r.y;
     app.cur_x = x + draw_width(p->text + start, p->cursor - start);

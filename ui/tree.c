@@ -24,7 +24,7 @@ void tree_draw(void)
 {
     struct filetree *t = &app.tree;
     struct rect r = app.layout.tree;
-    draw_fill(r, draw_attr(UI_TREE));
+    draw_fill(r, draw_ui(UI_TREE));
     if (t->selected < t->top)
         t->top = t->selected;
     if (t->selected >= t->top + (size_t)r.h)
@@ -36,9 +36,9 @@ void tree_draw(void)
         const struct filetree_row *row = &t->rows[i];
         bool sel = i == t->selected;
         enum theme_ui e = row->is_dir ? UI_TREE_DIR : is_open(row->path) ? UI_TREE_OPEN : UI_TREE;
-        attr_t a = sel && app.focus == FOCUS_TREE ? draw_attr(UI_TREE_SELECTED) : draw_attr(e);
+        struct ink a = sel && app.focus == FOCUS_TREE ? draw_ui(UI_TREE_SELECTED) : draw_ui(e);
         if (sel && app.focus != FOCUS_TREE)
-            a |= A_BOLD;
+            a = ink_with(a, A_BOLD);
         if (sel)
             draw_fill((struct rect){r.y + y, r.x, 1, r.w}, a);
         char line[600];
