@@ -83,6 +83,10 @@ void doc_delete(struct doc *d);
 void doc_tab(struct doc *d);     /* indent unit, or indents the selected lines */
 void doc_backtab(struct doc *d); /* outdents the current or selected lines */
 void doc_delete_selection(struct doc *d);
+/* Comments out the current or selected lines with TOKEN ("#", "//") at their common
+ * indentation, or removes it when every non-blank one already has it. With END ("-->" for
+ * "<!--"), each line is wrapped instead. One undo step; the selection keeps its lines. */
+void doc_toggle_comment(struct doc *d, const char *token, const char *end);
 bool doc_undo(struct doc *d);
 bool doc_redo(struct doc *d);
 

@@ -381,3 +381,91 @@ bool doc_redo(struct doc *d)
     settle(d);
     return true;
 }
+
+/* ---- comments ------------------------------------------------------------------------ */
+
+/* True when the text after the indentation starts with TOKEN (and, for wrapped comments,
+ * ends with END). */
+static bool is_commented(const char *s, size_t len, const char *token, const char *end)
+{
+    size_t ind = lead_ws(s, len), tl = strlen(token);
+    if (len - ind < tl || memcmp(s + ind, token, tl) != 0)
+        return false;
+    if (!end)
+        return true;
+    size_t el = strlen(end), rest = len - ind - tl;
+    return rest >= el && memcmp(s + len - el, end, el) == 0;
+}
+
+static void uncomment_line(struct doc *d, size_t l, const char *token, const char *end)
+{
+    size_t len;
+    const char *s = line_at(d, l, &len);
+    size_t ind = lead_ws(s, len), tl = strlen(token);
+    if (end) {
+        size_t el = strlen(end);
+        size_t from = len - el;
+        if (from > ind + tl && s[from - 1] == ' ')
+            from--;
+        buffer_delete(d->buf, (struct pos){l, from}, (struct pos){l, len});
+    }
+    s = line_at(d, l, &len);
+    size_t cut = tl + (ind + tl < len && s[ind + tl] == ' ' ? 1 : 0);
+    buffer_delete(d->buf, (struct pos){l, ind}, (struct pos){l, ind + cut});
+}
+
+static void comment_line(struct doc *d, size_t l, size_t col, const char *token,
+                         const char *end)
+{
+    size_t len;
+    line_at(d, l, &len);
+    if (end) {
+        buffer_insert(d->buf, (struct pos){l, len}, " ", 1, NULL);
+        buffer_insert(d->buf, (struct pos){l, len + 1}, end, strlen(end), NULL);
+    }
+    char *prefix = xasprintf("%s ", token);
+    buffer_insert(d->buf, (struct pos){l, col}, prefix, strlen(prefix), NULL);
+    free(prefix);
+}
+
+void doc_toggle_comment(struct doc *d, const char *token, const char *end)
+{
+    if (d->readonly || !token || !token[0])
+        return;
+    size_t first, last, len;
+    target_lines(d, &first, &last);
+
+    /* Comment out unless every non-blank line already is; insert at the smallest indent. */
+    bool all = true, any = false;
+    size_t col = (size_t)-1;
+    for (size_t l = first; l <= last; l++) {
+        const char *s = line_at(d, l, &len);
+        size_t ind = lead_ws(s, len);
+        if (ind == len)
+            continue;
+        any = true;
+        all = all && is_commented(s, len, token, end);
+        if (ind < col)
+            col = ind;
+    }
+    if (!any)
+        return;
+    struct pos cursor = d->cursor, anchor = d->anchor;
+    buffer_undo_boundary(d->buf);
+    buffer_group_begin(d->buf);
+    for (size_t l = first; l <= last; l++) {
+        const char *s = line_at(d, l, &len);
+        if (lead_ws(s, len) == len)
+            continue;
+        if (all)
+            uncomment_line(d, l, token, end);
+        else
+            comment_line(d, l, col, token, end);
+    }
+    buffer_group_end(d->buf);
+    buffer_undo_boundary(d->buf);
+    /* Keep the cursor and anchor on their lines, clamped to the new lengths. */
+    d->cursor = buffer_clamp(d->buf, cursor);
+    d->anchor = buffer_clamp(d->buf, anchor);
+    settle(d);
+}
