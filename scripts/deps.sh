@@ -42,9 +42,8 @@ if command -v clang >/dev/null 2>&1; then
   [ -n "$(find /usr/lib/llvm-"$ver" -name 'libclang_rt.fuzzer*' 2>/dev/null | head -1)" ] ||
     missing+=("libclang-rt-$ver-dev")
 fi
-# Terminal descriptions the tests and users need (tmux-256color lives in ncurses-term).
-[ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] ||
-  missing+=(ncurses-term)
+# Terminal descriptions beyond ncurses-base: the direct-colour ones truecolour needs.
+[ -e /usr/share/terminfo/x/xterm-direct ] || missing+=(ncurses-term)
 
 if [ ${#missing[@]} -eq 0 ]; then
   [ "$quiet" = 1 ] || echo "deps: everything is installed"
