@@ -36,8 +36,10 @@ ASAN_SRC_OBJ := $(SRC:%.c=build/asan/%.o)
 ASAN_UI_OBJ  := $(UI:%.c=build/asan/%.o)
 UNIT_BINS    := $(UNIT:tests/unit/%.c=build/asan/tests/%)
 FUZZ_BINS    := $(FUZZ:tests/fuzz/%.c=build/fuzz/%)
+GRAMMARS     := $(patsubst syntaxes/%/grammar.ini,%,$(wildcard syntaxes/*/grammar.ini))
+GRAMMAR_SOS  := $(GRAMMARS:%=build/grammars/%/parser.so)
 
-.PHONY: all deps deps-check run test unit e2e fuzz fuzz-build bench install uninstall \
+.PHONY: all deps deps-check grammars run test unit e2e fuzz fuzz-build bench install uninstall \
         format lint clean
 
 all: shed
@@ -48,9 +50,18 @@ deps:
 deps-check:
 	@scripts/deps.sh --if-missing
 
+# ---- grammars --------------------------------------------------------------------------
+
+# Each language's grammar is fetched with npm, verified and compiled by scripts/grammars.sh;
+# the parser.d it writes adds the manifests and queries the build read.
+grammars: $(GRAMMAR_SOS)
+
+build/grammars/%/parser.so: syntaxes/%/grammar.ini scripts/grammars.sh | deps-check
+	@CC="$(CC)" CXX="$(CXX)" scripts/grammars.sh $*
+
 # ---- release build ---------------------------------------------------------------------
 
-shed: $(REL_SRC_OBJ) $(REL_UI_OBJ) | deps-check
+shed: $(REL_SRC_OBJ) $(REL_UI_OBJ) | deps-check grammars
 	$(CC) $(RELFLAGS) $(LDFLAGS_AS_NEEDED) -o $@ $^ $(PKG_LIBS)
 
 build/rel/%.o: %.c | deps-check
@@ -60,7 +71,7 @@ build/rel/%.o: %.c | deps-check
 
 # ---- sanitizer build and tests ---------------------------------------------------------
 
-build/asan/shed: $(ASAN_SRC_OBJ) $(ASAN_UI_OBJ) | deps-check
+build/asan/shed: $(ASAN_SRC_OBJ) $(ASAN_UI_OBJ) | deps-check grammars
 	$(CC) $(ASANFLAGS) $(LDFLAGS_AS_NEEDED) -o $@ $^ $(PKG_LIBS)
 
 build/asan/libshed.a: $(ASAN_SRC_OBJ)
@@ -72,7 +83,7 @@ build/asan/%.o: %.c | deps-check
 	@echo "CC [asan] $<"
 	@$(CC) $(BASEFLAGS) $(ASANFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-build/asan/tests/%: tests/unit/%.c build/asan/libshed.a | deps-check
+build/asan/tests/%: tests/unit/%.c build/asan/libshed.a | deps-check grammars
 	@mkdir -p $(dir $@)
 	@echo "LINK [asan] $@"
 	@$(CC) $(BASEFLAGS) $(ASANFLAGS) $(PKG_CFLAGS) -o $@ $< build/asan/libshed.a \
@@ -113,11 +124,16 @@ bench: shed
 
 # ---- install ---------------------------------------------------------------------------
 
-install: shed
+install: shed grammars
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shed \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 shed $(DESTDIR)$(PREFIX)/bin/shed
 	for d in themes syntaxes; do [ ! -d $$d ] || cp -R $$d $(DESTDIR)$(PREFIX)/share/shed/; done
+	for g in $(GRAMMARS); do \
+	    install -d $(DESTDIR)$(PREFIX)/share/shed/grammars/$$g && \
+	    install -m 0644 build/grammars/$$g/parser.so build/grammars/$$g/*.scm \
+	        $(DESTDIR)$(PREFIX)/share/shed/grammars/$$g/ || exit 1; \
+	done
 	install -m 0644 doc/shed.1 $(DESTDIR)$(PREFIX)/share/man/man1/shed.1
 
 uninstall:

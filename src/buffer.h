@@ -33,6 +33,18 @@ struct line {
 };
 
 struct undo;
+struct buffer;
+
+/* What changed, for observers that keep their own index of the text (the syntax tree): the
+ * text between START and OLD_END (positions before the change) was replaced by the text
+ * between START and NEW_END (positions after it). A reload replaces everything: START is
+ * {0,0}, OLD_END the old end, NEW_END the new end. */
+struct buffer_change {
+    struct pos start, old_end, new_end;
+};
+
+typedef void (*buffer_listener_fn)(void *ctx, const struct buffer *b,
+                                   const struct buffer_change *c);
 
 struct buffer {
     struct line *lines;
@@ -44,6 +56,8 @@ struct buffer {
     uint64_t version;   /* bumped by every change, undo and redo */
     uint64_t saved_version;
     struct undo *undo;
+    buffer_listener_fn listener; /* told of every change, undo and redo included */
+    void *listener_ctx;
 };
 
 static inline int pos_cmp(struct pos a, struct pos b)
@@ -97,6 +111,9 @@ void buffer_mark_saved(struct buffer *b);
 /* Replaces the whole content with BYTES (owned, as in buffer_from_bytes) as one undoable
  * step; used for reloads and recovery so they can be undone. */
 void buffer_replace_all(struct buffer *b, char *bytes, size_t len);
+
+/* Sets the one observer told about each change after it is made (NULL to stop). */
+void buffer_set_listener(struct buffer *b, buffer_listener_fn fn, void *ctx);
 
 /* Undo grouping. Edits between begin and end (which nest) undo as one step. A boundary makes
  * the next edit start a new step even if it would merge (the cursor moved, say). */

@@ -167,6 +167,19 @@ const char *paths_resources(void)
     return buf;
 }
 
+const char *paths_grammars(void)
+{
+    static char buf[PATH_MAX];
+    if (buf[0])
+        return buf;
+
+    const char *res = paths_resources();
+    join(buf, sizeof buf, res, "build/grammars");
+    if (!is_dir(buf))
+        join(buf, sizeof buf, res, "grammars");
+    return buf;
+}
+
 static int mkdir_one(const char *path, unsigned mode)
 {
     if (mkdir(path, (mode_t)mode) == 0)
