@@ -5,7 +5,8 @@
  * them; shortening a borrowed line from either end only moves its pointer or length, since the
  * block itself is never written. Empty lines that are not in a block point at a static "".
  * Every public edit is applied by the raw_* helpers and then reported to the undo history
- * (undo.c), which hands records back to apply_rec for undo and redo. */
+ * (undo.c), which hands records back to apply_rec for undo and redo. The raw_* helpers and
+ * swap_in are the only places the lines change, so they are where the listener is told. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -36,6 +37,7 @@ static struct pos raw_replace(struct buffer *b, const char *bytes, size_t len, e
 static struct pos first_difference(const struct buffer *a, const struct buffer *c);
 static char *normalize_breaks(const char *text, size_t len, size_t *out_len);
 static struct pos apply_rec(void *ctx, const struct undo_rec *r, bool backwards);
+static void tell(const struct buffer *b, struct pos start, struct pos old_end, struct pos new_end);
 static void after_history_move(struct buffer *b, struct pos at, struct pos *cursor);
 
 struct buffer *buffer_new(void)
@@ -214,6 +216,7 @@ static void raw_insert(struct buffer *b, struct pos at, const char *text, size_t
         memcpy(l->text + at.col, text, len);
         l->len += len;
         *end = (struct pos){at.line, at.col + len};
+        tell(b, at, at, *end);
         return;
     }
 
@@ -255,6 +258,7 @@ static void raw_insert(struct buffer *b, struct pos at, const char *text, size_t
         l->len += head;
     }
     *end = (struct pos){at.line + k, last_seg};
+    tell(b, at, at, *end);
 }
 
 /* Deletes FROM..TO, already ordered and clamped. */
@@ -274,6 +278,7 @@ static void raw_delete(struct buffer *b, struct pos from, struct pos to)
             memmove(first->text + from.col, first->text + to.col, first->len - to.col);
             first->len -= n;
         }
+        tell(b, from, to, from);
         return;
     }
 
@@ -292,6 +297,7 @@ static void raw_delete(struct buffer *b, struct pos from, struct pos to)
     memmove(&b->lines[from.line + 1], &b->lines[to.line + 1],
             (b->nlines - to.line - 1) * sizeof *b->lines);
     b->nlines -= to.line - from.line;
+    tell(b, from, to, from);
 }
 
 /* Replaces the content with FRESH's (lines, block, line ending, final newline). Returns the
@@ -299,6 +305,7 @@ static void raw_delete(struct buffer *b, struct pos from, struct pos to)
 static struct pos swap_in(struct buffer *b, struct buffer *fresh)
 {
     struct pos at = first_difference(b, fresh);
+    struct pos old_end = buffer_end(b);
     lines_free(b);
     b->lines = fresh->lines;
     b->nlines = fresh->nlines;
@@ -306,6 +313,7 @@ static struct pos swap_in(struct buffer *b, struct buffer *fresh)
     b->block = fresh->block;
     b->eol = fresh->eol;
     b->final_newline = fresh->final_newline;
+    tell(b, (struct pos){0, 0}, old_end, buffer_end(b));
     return buffer_clamp(b, at);
 }
 
@@ -468,6 +476,21 @@ void buffer_replace_all(struct buffer *b, char *bytes, size_t len)
     swap_in(b, &fresh);
     undo_replace(b->undo, r);
     b->version++;
+}
+
+void buffer_set_listener(struct buffer *b, buffer_listener_fn fn, void *ctx)
+{
+    b->listener = fn;
+    b->listener_ctx = fn ? ctx : NULL;
+}
+
+/* Reports a change just made to the lines (see struct buffer_change). */
+static void tell(const struct buffer *b, struct pos start, struct pos old_end, struct pos new_end)
+{
+    if (!b->listener)
+        return;
+    struct buffer_change c = {start, old_end, new_end};
+    b->listener(b->listener_ctx, b, &c);
 }
 
 static struct pos apply_rec(void *ctx, const struct undo_rec *r, bool backwards)

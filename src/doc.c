@@ -4,18 +4,21 @@
  * buffer and on cursor stops; want_x is the cell column vertical motion aims for, refreshed by
  * every other motion and by every edit. Every motion that is not typing marks an undo
  * boundary. The indentation style is detected here when the doc is made. Search works line by
- * line (a needle is one line) over search.h. The editing commands live in doc_edit.c; helpers
- * both files need are in doc_internal.h. */
+ * line (a needle is one line) over search.h. A language gives the doc a syntax tree, which
+ * hears of every buffer change through the buffer's listener. The editing commands live in
+ * doc_edit.c; helpers both files need are in doc_internal.h. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "doc.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "doc_internal.h"
 #include "search.h"
+#include "syntax.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -217,10 +220,38 @@ void doc_free(struct doc *d)
 {
     if (!d)
         return;
+    syntax_free(d->syntax);
     buffer_free(d->buf);
     free(d->path);
     free(d->name);
     free(d);
+}
+
+/* Forwards the buffer's changes to the syntax tree. */
+static void on_change(void *ctx, const struct buffer *b, const struct buffer_change *c)
+{
+    struct doc *d = ctx;
+    if (d->syntax)
+        syntax_edit(d->syntax, b, c);
+}
+
+int doc_set_language(struct doc *d, const struct lang *lang, char *err, size_t errlen)
+{
+    syntax_free(d->syntax);
+    d->syntax = NULL;
+    buffer_set_listener(d->buf, NULL, NULL);
+    d->lang = lang;
+    if (!lang)
+        return 0;
+    if (buffer_size(d->buf) > SYNTAX_MAX_BYTES) {
+        snprintf(err, errlen, "highlighting off: file larger than %zu MB", SYNTAX_MAX_BYTES >> 20);
+        return -1;
+    }
+    d->syntax = syntax_new(lang, d->buf, err, errlen);
+    if (!d->syntax)
+        return -1;
+    buffer_set_listener(d->buf, on_change, d);
+    return 0;
 }
 
 /* ---- motion -------------------------------------------------------------------------- */

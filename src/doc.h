@@ -14,6 +14,9 @@
 #include <time.h>
 
 #include "buffer.h"
+#include "lang.h"
+
+struct syntax;
 
 struct file_info {
     bool exists;
@@ -44,11 +47,20 @@ struct doc {
     size_t left;   /* first visible cell */
     int view_rows; /* set by the UI */
     int view_cols;
+
+    const struct lang *lang; /* NULL: plain text */
+    struct syntax *syntax;   /* the parse tree; NULL without a grammar or highlighting off */
 };
 
 /* A doc over BUF (owned). Detects indentation from the text; tab width defaults to TABW. */
 struct doc *doc_new(struct buffer *buf, int tabw);
 void doc_free(struct doc *d);
+
+/* Sets the doc's language (NULL for plain text) and starts its syntax tree, which then follows
+ * every change to the buffer; parsing happens later, in slices. Returns -1 with err when there
+ * is no highlighting: the grammar does not load, or the file is larger than SYNTAX_MAX_BYTES.
+ * The language is set either way. */
+int doc_set_language(struct doc *d, const struct lang *lang, char *err, size_t errlen);
 
 /* Motion. With SELECT the selection extends (starting it at the old cursor when needed);
  * without, any selection is dropped. */

@@ -31,7 +31,7 @@ struct syntax_span {
     uint32_t capture;
 };
 
-/* Where the built grammars live (directory holding NAME/parser.so and NAME/*.scm). */
+/* Where the built grammars live (directory holding NAME/parser.so and NAME/highlights.scm). */
 void syntax_set_grammar_dir(const char *dir);
 
 /* A syntax for text in LANG over B; NULL with err when the grammar cannot be loaded (it is
@@ -52,8 +52,8 @@ bool syntax_ready(const struct syntax *s);
 
 /* The spans of lines [FIRST, LAST) from the current tree, injections included. The array is
  * owned by S and valid until the next call. */
-const struct syntax_span *syntax_highlight(struct syntax *s, const struct buffer *b,
-                                           size_t first, size_t last, size_t *count);
+const struct syntax_span *syntax_highlight(struct syntax *s, const struct buffer *b, size_t first,
+                                           size_t last, size_t *count);
 /* "keyword", "function.builtin"... for a span's capture. */
 const char *syntax_capture_name(const struct syntax *s, uint32_t capture);
 /* How many capture names there are (captures index 0..count-1), for caching styles. */
