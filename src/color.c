@@ -4,7 +4,8 @@
  * value. color_to_index() picks the nearest colour the terminal has, by squared RGB distance:
  * on 256 colours against the 6x6x6 cube and the grey ramp (the 16 ANSI colours are left out,
  * since users retint them). On 16 or 8 colours the nearest hue wins first (nearest_ansi says
- * why), measured against xterm's standard ANSI values. */
+ * why), measured against xterm's standard ANSI values. color_to_direct() gives direct-colour
+ * terminals the RGB value itself, or xterm's standard RGB for an index. */
 #include "color.h"
 
 #include <stddef.h>
@@ -217,4 +218,17 @@ int color_to_index(struct color c, int ncolors)
     if (palette == 256)
         return nearest_256(rgb);
     return nearest_ansi(rgb, palette);
+}
+
+/* Direct-colour terminfo (xterm-direct) reads numbers below this as ANSI palette entries. */
+#define DIRECT_PALETTE 8
+
+int color_to_direct(struct color c)
+{
+    if (c.kind == COLOR_DEFAULT || (c.kind == COLOR_INDEX && c.value > 255))
+        return -1;
+    if (c.kind == COLOR_INDEX && c.value < DIRECT_PALETTE)
+        return (int)c.value;
+    uint32_t rgb = c.kind == COLOR_RGB ? c.value & 0xffffff : index_rgb((int)c.value);
+    return rgb < DIRECT_PALETTE ? DIRECT_PALETTE : (int)rgb;
 }

@@ -3,10 +3,12 @@
  * A loaded theme is complete: every [ui] element has a style, and a colour an element leaves
  * out is text's (an element the file never names is a copy of text with set = 0). Syntax
  * captures are overlays kept in file order: a colour they leave out stays COLOR_DEFAULT,
- * meaning whatever lies underneath (text, selection, cursor line). A theme with any error is
- * refused whole, so a typo is reported instead of half-applied. */
+ * meaning whatever lies underneath (text, selection, cursor line). [terminal] fills the
+ * terminal pane's palette, all 16 colours or none. A theme with any error is refused whole, so
+ * a typo is reported instead of half-applied. theme_list() reads the theme directories. */
 #include "theme.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdarg.h>
@@ -27,6 +29,7 @@ const char *const theme_ui_names[UI_COUNT] = {
     [UI_SELECTION] = "selection",
     [UI_SEARCH_MATCH] = "search",
     [UI_SEARCH_CURRENT] = "search.current",
+    [UI_BRACKET] = "bracket",
     [UI_INVALID] = "invalid",
     [UI_TREE] = "tree",
     [UI_TREE_DIR] = "tree.dir",
@@ -43,6 +46,15 @@ const char *const theme_ui_names[UI_COUNT] = {
     [UI_PICKER_MATCH] = "picker.match",
     [UI_DIFF_ADDED] = "diff.added",
     [UI_DIFF_REMOVED] = "diff.removed",
+};
+
+/* [terminal]'s keys: color0..color15 are the palette, then the pane's default colours. */
+enum { TERM_PALETTE = 16, TERM_FG = 16, TERM_BG = 17, TERM_KEYS = 18 };
+
+static const char *const terminal_keys[TERM_KEYS] = {
+    "color0",  "color1",  "color2",  "color3",  "color4",     "color5",
+    "color6",  "color7",  "color8",  "color9",  "color10",    "color11",
+    "color12", "color13", "color14", "color15", "foreground", "background",
 };
 
 static const struct {
@@ -64,6 +76,7 @@ static const char theme_builtin[] = "[theme]\n"
                                     "selection = on #3e4451\n"
                                     "search = #282c34 on #d19a66\n"
                                     "search.current = bold #282c34 on #e5c07b\n"
+                                    "bracket = bold #e6e6e6 on #515a6b\n"
                                     "invalid = #282c34 on #e06c75\n"
                                     "tree = #9da5b4 on #21252b\n"
                                     "tree.dir = #61afef on #21252b\n"
@@ -108,12 +121,33 @@ static const char theme_builtin[] = "[theme]\n"
                                     "label = #e06c75\n"
                                     "module = #e5c07b\n"
                                     "embedded = #abb2bf\n"
-                                    "escape = #56b6c2\n";
+                                    "escape = #56b6c2\n"
+                                    "[terminal]\n"
+                                    "foreground = #abb2bf\n"
+                                    "background = #282c34\n"
+                                    "color0 = #3f4451\n"
+                                    "color1 = #e06c75\n"
+                                    "color2 = #98c379\n"
+                                    "color3 = #e5c07b\n"
+                                    "color4 = #61afef\n"
+                                    "color5 = #c678dd\n"
+                                    "color6 = #56b6c2\n"
+                                    "color7 = #d7dae0\n"
+                                    "color8 = #5c6370\n"
+                                    "color9 = #ff7b86\n"
+                                    "color10 = #b5e890\n"
+                                    "color11 = #f0d197\n"
+                                    "color12 = #7cc4ff\n"
+                                    "color13 = #de8ef0\n"
+                                    "color14 = #6fd3df\n"
+                                    "color15 = #ffffff\n";
 
 struct theme_parse {
     struct theme *t;
     struct inifile_src *src;
     bool has_fg[UI_COUNT], has_bg[UI_COUNT];
+    bool has_term[TERM_KEYS];
+    int palette_line; /* the first colorN's line, 0 while there is none */
     size_t capcap;
     int err_line; /* 0 while there is no error */
     char err[256];
@@ -328,6 +362,62 @@ static void handle_ui(struct theme_parse *tp, const char *name, const char *valu
         parse_fail(tp, "unknown key '%s' in [ui] (themes/default.theme lists every key)", name);
 }
 
+static void handle_terminal(struct theme_parse *tp, const char *name, const char *value)
+{
+    int key = -1, best = -1;
+    size_t best_d = 3;
+    for (int i = 0; i < TERM_KEYS && key < 0; i++) {
+        size_t d = edit_distance(name, terminal_keys[i]);
+        if (d == 0)
+            key = i;
+        else if (d < best_d) {
+            best_d = d;
+            best = i;
+        }
+    }
+    if (key < 0 && strncmp(name, "color", 5) == 0 && name[5] &&
+        !name[5 + strspn(name + 5, "0123456789")]) {
+        parse_fail(tp, "unknown key '%s' in [terminal] (the palette is color0..color15)", name);
+        return;
+    }
+    if (key < 0 && best >= 0) {
+        parse_fail(tp, "unknown key '%s' in [terminal] (did you mean '%s'?)", name,
+                   terminal_keys[best]);
+        return;
+    }
+    if (key < 0) {
+        parse_fail(tp,
+                   "unknown key '%s' in [terminal] (use color0..color15, foreground, "
+                   "background)",
+                   name);
+        return;
+    }
+
+    struct color c;
+    if (!*value || value[strcspn(value, " \t")]) {
+        parse_fail(tp, "%s = '%s' is not one colour (write a name, 0-255 or #rrggbb)", name, value);
+        return;
+    }
+    if (color_parse(value, &c) < 0) {
+        parse_fail(tp, "unknown colour '%s' (use a name, 0-255 or #rrggbb)", value);
+        return;
+    }
+    if (key < TERM_PALETTE && c.kind == COLOR_DEFAULT) {
+        parse_fail(tp, "%s cannot be 'default' (give the colour programs get for ANSI colour %d)",
+                   name, key);
+        return;
+    }
+    tp->has_term[key] = true;
+    if (key == TERM_FG)
+        tp->t->term_fg = c;
+    else if (key == TERM_BG)
+        tp->t->term_bg = c;
+    else
+        tp->t->palette[key] = c;
+    if (key < TERM_PALETTE && !tp->palette_line)
+        tp->palette_line = tp->src->line;
+}
+
 static int theme_handler(void *user, const char *section, const char *name, const char *value)
 {
     struct theme_parse *tp = user;
@@ -354,10 +444,12 @@ static int theme_handler(void *user, const char *section, const char *name, cons
             free(tp->t->name);
             tp->t->name = xstrdup(value);
         }
+    } else if (strcmp(section, "terminal") == 0) {
+        handle_terminal(tp, name, value);
     } else if (!*section) {
         parse_fail(tp, "'%s' is outside any section (put it under [ui] or [syntax])", name);
     } else {
-        parse_fail(tp, "unknown section [%s] (use [theme], [ui] or [syntax])", section);
+        parse_fail(tp, "unknown section [%s] (use [theme], [ui], [syntax] or [terminal])", section);
     }
     return 1;
 }
@@ -380,6 +472,38 @@ static void theme_inherit(struct theme *t, const bool *has_fg, const bool *has_b
         if (!has_bg[i])
             s->bg = text.bg;
     }
+}
+
+/* Completes a parse without errors: the palette is whole or absent, [ui] inherits from text,
+ * and the terminal pane's default colours are text's unless [terminal] gave them. Returns -1
+ * with TP's error (and its line) for a partial palette. */
+static int theme_finish(struct theme_parse *tp)
+{
+    struct theme *t = tp->t;
+    char missing[160] = "";
+    int nmissing = 0;
+    for (int i = 0; i < TERM_PALETTE; i++) {
+        if (tp->has_term[i])
+            continue;
+        size_t used = strlen(missing);
+        snprintf(missing + used, sizeof missing - used, "%s%s", nmissing ? ", " : "",
+                 terminal_keys[i]);
+        nmissing++;
+    }
+    if (nmissing > 0 && nmissing < TERM_PALETTE) {
+        tp->err_line = tp->palette_line;
+        snprintf(tp->err, sizeof tp->err,
+                 "[terminal] leaves out %s (a palette names all 16, color0..color15)", missing);
+        return -1;
+    }
+    t->has_palette = nmissing == 0;
+
+    theme_inherit(t, tp->has_fg, tp->has_bg);
+    if (!tp->has_term[TERM_FG])
+        t->term_fg = t->ui[UI_TEXT].fg;
+    if (!tp->has_term[TERM_BG])
+        t->term_bg = t->ui[UI_TEXT].bg;
+    return 0;
 }
 
 /* The theme's name when the file gives none: PATH's base name without ".theme". */
@@ -450,8 +574,9 @@ static int theme_read(FILE *f, const char *path, struct theme *out, char *err, s
         set_err(err, errlen, "%s: out of memory while parsing", path);
     } else if (line) {
         set_err(err, errlen, "%s:%d: %s", path, line, msg);
+    } else if (theme_finish(&tp) < 0) {
+        set_err(err, errlen, "%s:%d: %s", path, tp.err_line, tp.err);
     } else {
-        theme_inherit(out, tp.has_fg, tp.has_bg);
         if (!out->name)
             out->name = name_from_path(path);
         return 0;
@@ -545,4 +670,104 @@ void theme_free(struct theme *t)
     free(t->captures);
     free(t->name);
     memset(t, 0, sizeof *t);
+}
+
+/* A theme name the `theme` command can take: what theme_load_named accepts, typed as one word. */
+static bool listable_name(const char *name, size_t len)
+{
+    if (len == 0 || name[0] == '.')
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c <= ' ' || c == 0x7f || c == '/')
+            return false;
+    }
+    return true;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct name_list {
+    char **v;
+    size_t n, cap;
+};
+
+static bool has_name(const struct name_list *l, size_t upto, const char *name)
+{
+    for (size_t i = 0; i < upto; i++) {
+        if (strcmp(l->v[i], name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Appends the themes in ROOT/themes/ that are not among L's first SHADOW names, sorted among
+ * themselves. Returns 0, or -1 with errno when the directory exists but cannot be read. */
+static int list_dir(const char *root, struct name_list *l, size_t shadow)
+{
+    if (!root)
+        return 0;
+    char *dir = xasprintf("%s/themes", root);
+    DIR *d = opendir(dir);
+    if (!d) {
+        int e = errno;
+        free(dir);
+        if (e == ENOENT || e == ENOTDIR)
+            return 0;
+        errno = e;
+        return -1;
+    }
+
+    size_t first = l->n;
+    struct dirent *de;
+    errno = 0;
+    while ((de = readdir(d)) != NULL) {
+        size_t len = strlen(de->d_name);
+        if (len <= 6 || strcmp(de->d_name + len - 6, ".theme") != 0)
+            continue;
+        len -= 6;
+        if (!listable_name(de->d_name, len))
+            continue;
+        char *name = xstrndup(de->d_name, len);
+        char *path = xasprintf("%s/%s", dir, de->d_name);
+        if (is_file(path) && !has_name(l, shadow, name)) {
+            xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+            l->v[l->n++] = name;
+            name = NULL;
+        }
+        free(name);
+        free(path);
+        errno = 0;
+    }
+    int e = errno;
+    closedir(d);
+    free(dir);
+    qsort(l->v + first, l->n - first, sizeof *l->v, compare_names);
+    errno = e;
+    return e ? -1 : 0;
+}
+
+int theme_list(const char *config_dir, const char *resources, char ***names, size_t *count)
+{
+    struct name_list l = {0};
+    int rc = list_dir(config_dir, &l, 0);
+    int e = errno;
+    if (list_dir(resources, &l, l.n) < 0) {
+        rc = -1;
+        e = errno;
+    }
+    *names = l.v;
+    *count = l.n;
+    errno = rc < 0 ? e : 0;
+    return rc;
+}
+
+void theme_list_free(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
 }

@@ -9,10 +9,16 @@
  * A value is attributes (bold, italic, underline, reverse, dim), an optional foreground and an
  * optional "on BACKGROUND", in any order of attributes first. Unset elements fall back to
  * "text", and so does a colour an element leaves out. Syntax styles are overlays instead: a
- * colour they leave out is COLOR_DEFAULT, meaning whatever lies underneath. */
+ * colour they leave out is COLOR_DEFAULT, meaning whatever lies underneath.
+ *
+ * An optional [terminal] section gives the terminal pane's palette: color0..color15, the
+ * colours programs get when they ask for ANSI colours 0-15, and foreground / background, its
+ * default colours. Each value is one colour. The palette is all or nothing: a theme naming
+ * one colorN names all 16. */
 #ifndef SHED_THEME_H
 #define SHED_THEME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "color.h"
@@ -40,6 +46,7 @@ enum theme_ui {
     UI_SELECTION,
     UI_SEARCH_MATCH,
     UI_SEARCH_CURRENT,
+    UI_BRACKET, /* the bracket matching the one at the cursor, and that one */
     UI_INVALID, /* invalid UTF-8 bytes and control characters */
     UI_TREE,
     UI_TREE_DIR,
@@ -71,6 +78,12 @@ struct theme {
     struct style ui[UI_COUNT];
     struct theme_capture *captures;
     size_t ncaptures;
+    /* [terminal]. Without color0..color15 (ansi16, mono) has_palette is false and palette[]
+     * is all COLOR_DEFAULT: the pane leaves ANSI colours to the user's terminal. term_fg and
+     * term_bg are [terminal]'s foreground and background, else text's colours. */
+    bool has_palette;
+    struct color palette[16];
+    struct color term_fg, term_bg;
 };
 
 /* Parses a style value ("bold #fff on 236"). Returns 0 or -1 with err. */
@@ -93,5 +106,16 @@ void theme_default(struct theme *out);
 const struct style *theme_capture_style(const struct theme *t, const char *name);
 
 void theme_free(struct theme *t);
+
+/* The names of the themes theme_load_named can find, for the `theme` command's completion and
+ * listing: first those in CONFIG_DIR/themes/, then those in RESOURCES/themes/ that the user's
+ * do not shadow, each group sorted (byte order). A name is a *.theme file's name without the
+ * extension; hidden files, and names that are not one typed word (blanks, control characters),
+ * are left out. Either directory may be NULL or missing. Returns 0; or -1 with errno when a
+ * directory that exists could not be read, in which case *NAMES still holds every theme found.
+ * *NAMES (and each name) is the caller's, freed with theme_list_free, in both cases. */
+int theme_list(const char *config_dir, const char *resources, char ***names, size_t *count);
+
+void theme_list_free(char **names, size_t count);
 
 #endif

@@ -1,5 +1,5 @@
 /* test_color.c — theme colours: every written form, the refusals, and the nearest colour a
- * 256-, 88-, 16- and 8-colour terminal shows. */
+ * 256-, 88-, 16- and 8-colour terminal shows, and the number a direct-colour terminal gets. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -191,6 +191,54 @@ static void test_too_few_colours(void **state)
     assert_int_equal(color_to_index(idx(1), 0), -1);
 }
 
+static void test_direct_rgb(void **state)
+{
+    (void)state;
+    assert_int_equal(color_to_direct(rgb(0xabb2bf)), 0xabb2bf);
+    assert_int_equal(color_to_direct(rgb(0xffffff)), 0xffffff);
+    assert_int_equal(color_to_direct(rgb(0x000008)), 8);
+    assert_int_equal(color_to_direct(rgb(0x010000)), 0x010000);
+    /* Numbers below 8 would select the user's ANSI palette: black stays (nearly) black. */
+    assert_int_equal(color_to_direct(rgb(0x000000)), 8);
+    assert_int_equal(color_to_direct(rgb(0x000001)), 8);
+    assert_int_equal(color_to_direct(rgb(0x000007)), 8);
+    assert_int_equal(color_to_direct(parsed("#000")), 8);
+}
+
+static void test_direct_index(void **state)
+{
+    (void)state;
+    /* The first 8 stay palette entries, so "red" is the user's red. */
+    for (uint32_t i = 0; i < 8; i++)
+        assert_int_equal(color_to_direct(idx(i)), (int)i);
+    assert_int_equal(color_to_direct(parsed("magenta")), 5);
+    /* Bright ones cannot be reached through xterm-direct: xterm's values. */
+    assert_int_equal(color_to_direct(parsed("brightblack")), 0x7f7f7f);
+    assert_int_equal(color_to_direct(idx(9)), 0xff0000);
+    assert_int_equal(color_to_direct(idx(12)), 0x5c5cff);
+    assert_int_equal(color_to_direct(idx(15)), 0xffffff);
+    /* The cube and the grey ramp. */
+    assert_int_equal(color_to_direct(idx(196)), 0xff0000);
+    assert_int_equal(color_to_direct(idx(16 + 36 * 1 + 6 * 2 + 3)), 0x5f87af);
+    assert_int_equal(color_to_direct(idx(231)), 0xffffff);
+    assert_int_equal(color_to_direct(idx(232)), 0x080808);
+    assert_int_equal(color_to_direct(idx(255)), 0xeeeeee);
+    /* 16 is #000000 in the cube, which must not become palette black. */
+    assert_int_equal(color_to_direct(idx(16)), 8);
+}
+
+static void test_direct_default_and_bad(void **state)
+{
+    (void)state;
+    assert_int_equal(color_to_direct(parsed("default")), -1);
+    assert_int_equal(color_to_direct(idx(256)), -1);
+    /* Whatever the input, the result is -1 or a valid direct-colour number. */
+    for (uint32_t v = 0; v < 0x1000000; v += 0x010203) {
+        int d = color_to_direct(rgb(v));
+        assert_true(d >= 8 && d <= 0xffffff);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +253,9 @@ int main(void)
         cmocka_unit_test(test_8),
         cmocka_unit_test(test_88_uses_16),
         cmocka_unit_test(test_too_few_colours),
+        cmocka_unit_test(test_direct_rgb),
+        cmocka_unit_test(test_direct_index),
+        cmocka_unit_test(test_direct_default_and_bad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
