@@ -65,7 +65,8 @@ struct app {
     char *recovery_dir;
     struct config cfg;
     struct theme theme;
-    bool color; /* false under NO_COLOR or a monochrome terminal */
+    bool color;  /* false under NO_COLOR or a monochrome terminal */
+    bool direct; /* truecolour: colour numbers are 0xRRGGBB */
 
     struct doc **docs;
     size_t ndocs, docs_cap;
@@ -97,6 +98,7 @@ struct app {
     /* Where the terminal cursor goes after a redraw; the pane with the keys sets it. */
     int cur_y, cur_x;
     bool cur_visible;
+    unsigned theme_gen; /* bumped when the theme changes: cached colours are stale */
 };
 
 extern struct app app;
@@ -147,6 +149,7 @@ void editor_key(struct key k);
 void editor_paste(const char *text, size_t len);
 void editor_mouse(int y, int x, int kind, int mods);
 void editor_draw(void);
+int editor_gutter_width(const struct doc *d); /* editor_view.c */
 void editor_find_start(void);
 void editor_goto_start(void);
 void editor_copy(bool cut);

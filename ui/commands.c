@@ -7,6 +7,7 @@
 #include "app.h"
 #include "bindings.h"
 #include "draw.h"
+#include "paths.h"
 #include "xalloc.h"
 
 bool bindings_dispatch(const struct binding *table, size_t n, struct key k)
@@ -218,6 +219,43 @@ static void cmd_eol(const char *arg)
     app_message(true, "eol: say 'eol lf' or 'eol crlf'");
 }
 
+static void cmd_theme(const char *arg)
+{
+    char err[512];
+    if (!arg[0]) {
+        char **names = NULL;
+        size_t n = 0;
+        /* A folder that cannot be read still leaves the other folder's names. */
+        theme_list(paths_config_home(), paths_resources(), &names, &n);
+        char *list = xstrdup("");
+        for (size_t i = 0; i < n; i++) {
+            char *next = xasprintf("%s%s%s", list, i ? ", " : "", names[i]);
+            free(list);
+            list = next;
+        }
+        theme_list_free(names, n);
+        app_message(false, "theme %s; themes: %s (say theme NAME)", app.theme.name, list);
+        free(list);
+        return;
+    }
+    struct theme t;
+    if (theme_load_named(arg, paths_config_home(), paths_resources(), &t, err, sizeof err) != 0) {
+        app_message(true, "%s", err);
+        return;
+    }
+    theme_free(&app.theme);
+    app.theme = t;
+    app.theme_gen++;
+    draw_init_styles();
+    snprintf(app.cfg.theme, sizeof app.cfg.theme, "%s", arg);
+    char *path = xasprintf("%s/config", paths_config_home());
+    if (config_set(path, "ui", "theme", arg, err, sizeof err) != 0)
+        app_message(true, "theme %s is on, but not kept: %s", arg, err);
+    else
+        app_message(false, "theme %s (kept in %s)", arg, path);
+    free(path);
+}
+
 static void cmd_new(const char *arg);
 static void cmd_mkdir(const char *arg);
 
@@ -234,6 +272,7 @@ static const struct command commands[] = {
     {"indent", NULL, cmd_indent, "indent tabs|spaces"},
     {"eol", NULL, cmd_eol, "eol lf|crlf: line endings to save with"},
     {"tree", NULL, cmd_tree, "show / hide the file tree"},
+    {"theme", NULL, cmd_theme, "theme NAME: switch colours (kept in the config); no NAME: list"},
     {"help", NULL, cmd_help, "every key"},
 };
 

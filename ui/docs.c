@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "fileio.h"
+#include "lang.h"
 #include "recovery.h"
 #include "watch.h"
 #include "workspace.h"
@@ -100,6 +101,20 @@ static void offer_recovery(struct doc *d)
 
 /* ---- opening and switching ----------------------------------------------------------------- */
 
+/* Picks the language from the file's name or its first line, and starts its syntax tree
+ * (parsed later, in slices, by the event loop). Plain text when nothing matches. */
+static void attach_language(struct doc *d)
+{
+    size_t len;
+    const char *first = buffer_line(d->buf, 0, &len);
+    const struct lang *lang = lang_detect(d->path, first, len);
+    if (!lang)
+        return;
+    char err[512];
+    if (doc_set_language(d, lang, err, sizeof err) != 0)
+        app_message(true, "%s", err);
+}
+
 int docs_open(const char *path)
 {
     char err[512];
@@ -127,6 +142,7 @@ int docs_open(const char *path)
     d->name = docs_relative(abs);
     d->disk = info;
     d->readonly = info.exists && access(abs, W_OK) != 0;
+    attach_language(d);
     xgrow((void **)&app.docs, &app.docs_cap, app.ndocs + 1, sizeof *app.docs);
     app.docs[app.ndocs++] = d;
     app.current = app.ndocs - 1;

@@ -56,7 +56,7 @@ static attr_t style_attrs(const struct style *s)
 
 static int term_color(struct color c)
 {
-    return color_to_index(c, COLORS);
+    return app.direct ? color_to_direct(c) : color_to_index(c, COLORS);
 }
 
 static struct ink make_ink(attr_t attr, struct color fg, struct color bg)
@@ -224,8 +224,8 @@ static void draw_status(void)
         mw = draw_width(mid, strlen(mid));
         size_t ln = d->cursor.line + 1, col = doc_cursor_x(d) + 1;
         int unit = d->indent_tabs ? d->tab_width : d->indent_width;
-        snprintf(right, sizeof right, " Ln %zu, Col %zu  %s%d  %s  %zu/%zu ", ln, col,
-                 d->indent_tabs ? "tabs:" : "spaces:", unit,
+        snprintf(right, sizeof right, " Ln %zu, Col %zu  %s  %s%d  %s  %zu/%zu ", ln, col,
+                 d->lang ? d->lang->name : "text", d->indent_tabs ? "tabs:" : "spaces:", unit,
                  d->buf->eol == EOL_CRLF ? "CRLF" : "LF", app.current + 1, app.ndocs);
         rw = draw_width(right, strlen(right));
         /* On a narrow screen the file name matters more than the details. */

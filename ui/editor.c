@@ -1,6 +1,6 @@
-/* editor.c — the editor pane: draws the current doc (gutter, text, selection, search
- * matches, cursor line) and turns keys, pastes and clicks into doc_* calls. The editing
- * behaviour itself lives in src/doc.c; this file only maps input to it and paints. */
+/* editor.c — the editor pane's input: turns keys, pastes and clicks into doc_* calls, and runs
+ * find and go to line. The editing behaviour itself lives in src/doc*.c; editor_view.c paints
+ * the pane. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,157 +9,9 @@
 #include "bindings.h"
 #include "clipboard.h"
 #include "draw.h"
+#include "syntax.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-/* ---- drawing ---------------------------------------------------------------------------- */
-
-struct match_ranges {
-    size_t from[64], to[64];
-    int n;
-};
-
-static void collect_match(size_t from, size_t to, void *ctx)
-{
-    struct match_ranges *m = ctx;
-    if (m->n < 64) {
-        m->from[m->n] = from;
-        m->to[m->n] = to;
-        m->n++;
-    }
-}
-
-static int gutter_width(const struct doc *d)
-{
-    if (!app.cfg.line_numbers)
-        return 0;
-    int digits = (int)doc_line_number_width(d);
-    return (digits < 3 ? 3 : digits) + 2;
-}
-
-struct line_ctx {
-    bool has_sel;
-    struct pos sel_from, sel_to;
-    struct match_ranges matches;
-    bool cursor_line;
-};
-
-static enum theme_ui byte_style(const struct line_ctx *c, size_t line, size_t col)
-{
-    if (c->has_sel) {
-        struct pos p = {line, col};
-        if (pos_cmp(p, c->sel_from) >= 0 && pos_cmp(p, c->sel_to) < 0)
-            return UI_SELECTION;
-    }
-    for (int i = 0; i < c->matches.n; i++)
-        if (col >= c->matches.from[i] && col < c->matches.to[i])
-            return UI_SEARCH_MATCH;
-    return UI_TEXT;
-}
-
-static struct ink style_attr(enum theme_ui e, bool cursor_line)
-{
-    if (e == UI_TEXT)
-        return cursor_line ? draw_mix(UI_TEXT, UI_CURSOR_LINE) : draw_ui(UI_TEXT);
-    return draw_ui(e);
-}
-
-static void draw_line(struct doc *d, size_t ln, int y, int x0, int w, const struct line_ctx *c)
-{
-    size_t len;
-    const char *s = buffer_line(d->buf, ln, &len);
-    size_t left = d->left, right = d->left + (size_t)w;
-    size_t cx = 0, i = 0;
-    int tabw = d->tab_width;
-    while (i < len && cx < right) {
-        int32_t cp;
-        utf8_decode(s + i, len - i, &cp);
-        struct ink a = style_attr(byte_style(c, ln, i), c->cursor_line);
-        if (cp == '\t') {
-            int cw = tabw - (int)(cx % (size_t)tabw);
-            for (size_t k = cx; k < cx + (size_t)cw; k++)
-                if (k >= left && k < right)
-                    draw_cell(y, x0 + (int)(k - left), ' ', a);
-            cx += (size_t)cw;
-            i++;
-            continue;
-        }
-        /* One glyph: the character and its combining marks (utf8_next's cursor stop). */
-        size_t next = utf8_next(s, len, i);
-        int cw = (int)utf8_col_to_x(s + i, next - i, next - i, tabw);
-        if (cx >= left && cx + (size_t)cw <= right) {
-            int cells;
-            draw_glyph(y, x0 + (int)(cx - left), s + i, next - i, a, &cells);
-        } else {
-            /* A wide character cut by the edge: blank its visible part. */
-            for (size_t k = cx; k < cx + (size_t)cw; k++)
-                if (k >= left && k < right)
-                    draw_cell(y, x0 + (int)(k - left), ' ', a);
-        }
-        cx += (size_t)cw;
-        i = next;
-    }
-    /* A selection that runs past the line end covers its line break: show one cell. */
-    if (c->has_sel && i >= len && cx >= left && cx < right &&
-        pos_cmp((struct pos){ln, len}, c->sel_from) >= 0 &&
-        pos_cmp((struct pos){ln, len}, c->sel_to) < 0)
-        draw_cell(y, x0 + (int)(cx - left), ' ', draw_ui(UI_SELECTION));
-}
-
-void editor_draw(void)
-{
-    struct rect r = app.layout.editor;
-    struct doc *d = app_doc();
-    draw_fill(r, draw_ui(UI_TEXT));
-    if (!d) {
-        static const char *lines[] = {
-            "No file open.",     "", "Ctrl-P  open a file", "Ctrl-N  new file", "Alt-1   file tree",
-            "F1      every key",
-        };
-        int n = (int)(sizeof lines / sizeof lines[0]);
-        for (int i = 0; i < n && i < r.h; i++)
-            draw_str(r.y + r.h / 3 + i, r.x + 4, r.w - 4, lines[i], draw_ui(UI_GUTTER));
-        return;
-    }
-    int gw = gutter_width(d);
-    if (gw > r.w / 2)
-        gw = 0;
-    d->view_rows = r.h;
-    d->view_cols = r.w - gw;
-    doc_scroll_to_cursor(d);
-
-    struct line_ctx c;
-    memset(&c, 0, sizeof c);
-    c.has_sel = doc_selection(d, &c.sel_from, &c.sel_to);
-    for (int y = 0; y < r.h; y++) {
-        size_t ln = d->top + (size_t)y;
-        if (ln >= d->buf->nlines)
-            break;
-        c.cursor_line = ln == d->cursor.line && !c.has_sel;
-        if (c.cursor_line)
-            draw_fill((struct rect){r.y + y, r.x, 1, r.w}, draw_mix(UI_TEXT, UI_CURSOR_LINE));
-        if (gw > 0) {
-            char num[32];
-            int nw = snprintf(num, sizeof num, "%zu", ln + 1);
-            bool cur = ln == d->cursor.line;
-            struct ink ga = draw_ui(cur ? UI_GUTTER_CURRENT : UI_GUTTER);
-            draw_fill((struct rect){r.y + y, r.x, 1, gw - 1}, ga);
-            draw_str(r.y + y, r.x + gw - 1 - nw, nw, num, ga);
-        }
-        c.matches.n = 0;
-        if (app.find_needle && app.find_needle[0])
-            doc_matches_in_line(d, app.find_needle, ln, collect_match, &c.matches);
-        draw_line(d, ln, r.y + y, r.x + gw, r.w - gw, &c);
-    }
-    if (app.focus == FOCUS_EDITOR && app.overlay == OVERLAY_NONE) {
-        size_t cx = doc_cursor_x(d);
-        if (cx >= d->left && cx - d->left < (size_t)(r.w - gw)) {
-            app.cur_y = r.y + (int)(d->cursor.line - d->top);
-            app.cur_x = r.x + gw + (int)(cx - d->left);
-            app.cur_visible = true;
-        }
-    }
-}
 
 /* ---- input ------------------------------------------------------------------------------ */
 
@@ -318,6 +170,85 @@ static void ed_delete_line(void)
     doc_set_cursor(d, (struct pos){from.line, 0}, false);
 }
 
+/* ---- syntax-aware editing ----------------------------------------------------------------- */
+
+/* Alt-Up grows the selection to the enclosing syntax node; Alt-Down walks back through the
+ * selections it grew from, as long as nothing else changed them. */
+static struct {
+    const struct doc *doc;
+    uint64_t version;
+    struct pos from[64], to[64]; /* earlier selections, oldest first */
+    int n;
+    struct pos cur_from, cur_to; /* the selection the last grow made */
+} grow;
+
+static bool grow_valid(const struct doc *d, struct pos from, struct pos to)
+{
+    return grow.doc == d && grow.version == d->buf->version && grow.n > 0 &&
+           pos_cmp(grow.cur_from, from) == 0 && pos_cmp(grow.cur_to, to) == 0;
+}
+
+static void select_range(struct doc *d, struct pos from, struct pos to)
+{
+    doc_set_cursor(d, from, false);
+    if (pos_cmp(from, to) != 0)
+        doc_set_cursor(d, to, true);
+}
+
+static void ed_grow(void)
+{
+    struct doc *d = app_doc();
+    if (!d)
+        return;
+    if (!d->syntax || !syntax_ready(d->syntax)) {
+        app_message(false, "no syntax tree for %s: selection by node needs a known language",
+                    d->name);
+        return;
+    }
+    struct pos from, to, nf, nt;
+    if (!doc_selection(d, &from, &to))
+        from = to = d->cursor;
+    if (!syntax_grow(d->syntax, from, to, &nf, &nt))
+        return;
+    if (!grow_valid(d, from, to)) {
+        grow.doc = d;
+        grow.version = d->buf->version;
+        grow.n = 0;
+    }
+    if (grow.n < 64) {
+        grow.from[grow.n] = from;
+        grow.to[grow.n] = to;
+        grow.n++;
+    }
+    grow.cur_from = nf;
+    grow.cur_to = nt;
+    select_range(d, nf, nt);
+}
+
+static void ed_shrink(void)
+{
+    struct doc *d = app_doc();
+    struct pos from, to;
+    if (!d || !doc_selection(d, &from, &to) || !grow_valid(d, from, to))
+        return;
+    grow.n--;
+    grow.cur_from = grow.from[grow.n];
+    grow.cur_to = grow.to[grow.n];
+    select_range(d, grow.cur_from, grow.cur_to);
+}
+
+static void ed_comment(void)
+{
+    struct doc *d = app_doc();
+    if (!d || !check_writable(d))
+        return;
+    if (!d->lang || !d->lang->comment) {
+        app_message(false, "%s: no comment syntax known for this file type", d->name);
+        return;
+    }
+    doc_toggle_comment(d, d->lang->comment, d->lang->comment_end);
+}
+
 const struct binding editor_bindings[] = {
     {'z', MOD_CTRL, ed_undo, "undo"},
     {'y', MOD_CTRL, ed_redo, "redo"},
@@ -333,6 +264,9 @@ const struct binding editor_bindings[] = {
     {K_ENTER, 0, ed_newline, "new line, indented like this one"},
     {K_TAB, 0, ed_tab, "indent (the selected lines)"},
     {K_TAB, MOD_SHIFT, ed_backtab, "outdent"},
+    {'/', MOD_CTRL, ed_comment, "comment / uncomment the line or selected lines"},
+    {K_UP, MOD_ALT, ed_grow, "select the enclosing syntax node (again: grow)"},
+    {K_DOWN, MOD_ALT, ed_shrink, "shrink the selection back"},
     {K_ESC, 0, ed_escape, "clear the selection and search highlight"},
 };
 const size_t neditor_bindings = sizeof editor_bindings / sizeof editor_bindings[0];
@@ -369,7 +303,7 @@ void editor_mouse(int y, int x, int kind, int mods)
     if (kind != MOUSE_PRESS)
         return;
     app.focus = FOCUS_EDITOR;
-    int gw = gutter_width(d);
+    int gw = editor_gutter_width(d);
     size_t line = d->top + (size_t)(y - r.y);
     if (line >= d->buf->nlines)
         line = d->buf->nlines - 1;

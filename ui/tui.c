@@ -20,7 +20,9 @@
 #include "app.h"
 #include "bindings.h"
 #include "draw.h"
+#include "lang.h"
 #include "paths.h"
+#include "syntax.h"
 #include "utf8.h"
 #include "watch.h"
 #include "xalloc.h"
@@ -201,16 +203,41 @@ static void redraw(void)
     refresh();
 }
 
-static void wait_for_events(void)
+/* Budget of one parse slice: short enough that a key pressed meanwhile still echoes fast. */
+#define PARSE_SLICE_US 8000
+
+/* True while the doc on screen has a syntax tree behind its text. */
+static bool parse_pending(void)
+{
+    struct doc *d = app_doc();
+    return d && d->syntax && syntax_pending(d->syntax);
+}
+
+/* One slice of parsing for the doc on screen. True when the tree just caught up with the
+ * text, so the colours on screen need a redraw. */
+static bool parse_slice(void)
+{
+    struct doc *d = app_doc();
+    if (!d || !d->syntax || !syntax_pending(d->syntax))
+        return false;
+    return syntax_parse_step(d->syntax, d->buf, PARSE_SLICE_US);
+}
+
+/* Waits for input, a signal or a change on disk (or only looks, while parsing is due).
+ * True when something arrived. */
+static bool wait_for_events(void)
 {
     struct pollfd fds[3] = {
         {STDIN_FILENO, POLLIN, 0},
         {sig_pipe[0], POLLIN, 0},
         {watch_fd(app.watch), POLLIN, 0},
     };
-    int n = poll(fds, 3, -1);
+    /* With parsing to do, only look for input; otherwise sleep until something happens. */
+    int n = poll(fds, 3, parse_pending() ? 0 : -1);
     if (n < 0)
-        return; /* EINTR: a signal; its flag says which */
+        return true; /* EINTR: a signal; its flag says which */
+    if (n == 0)
+        return false;
     if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
         got_hangup = SIGHUP; /* the terminal went away: same as SIGHUP */
     if (fds[1].revents & POLLIN) {
@@ -223,6 +250,7 @@ static void wait_for_events(void)
         tree_sync_watch();
         docs_check_disk();
     }
+    return true;
 }
 
 static void init_app(const struct tui_options *o)
@@ -232,6 +260,12 @@ static void init_app(const struct tui_options *o)
     app.data_dir = xstrdup(paths_data_home());
     app.recovery_dir = xasprintf("%s/recovery", app.data_dir);
     load_settings();
+    char err[512];
+    char *syntaxes = xasprintf("%s/syntaxes", paths_resources());
+    if (lang_init(syntaxes, err, sizeof err) != 0)
+        app_message(true, "%s", err);
+    free(syntaxes);
+    syntax_set_grammar_dir(paths_grammars());
     if (o->no_mouse)
         app.cfg.mouse = false;
     filetree_init(&app.tree, app.root);
@@ -251,6 +285,7 @@ static void init_app(const struct tui_options *o)
 static void free_app(void)
 {
     docs_free_all();
+    lang_free_all();
     picker_close();
     prompt_close();
     filetree_free(&app.tree);
@@ -263,13 +298,41 @@ static void free_app(void)
     free(app.recovery_dir);
 }
 
+/* Truecolour when COLORTERM says the terminal has it: curses then needs the terminal's
+ * direct-colour description (xterm-direct, tmux-direct), which takes 24-bit colours as colour
+ * numbers. Falls back to TERM's own description (256, 16 or 8 colours). */
+static SCREEN *open_screen(void)
+{
+    const char *ct = getenv("COLORTERM"), *term = getenv("TERM");
+    bool truecolor = ct && (strcmp(ct, "truecolor") == 0 || strcmp(ct, "24bit") == 0);
+    if (truecolor && term && !strstr(term, "direct") && !getenv("NO_COLOR")) {
+        static const char *const families[] = {"xterm",     "tmux", "kitty",
+                                               "alacritty", "foot", "wezterm"};
+        for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+            size_t n = strlen(families[i]);
+            if (strncmp(term, families[i], n) != 0 || (term[n] && term[n] != '-'))
+                continue;
+            char name[64];
+            snprintf(name, sizeof name, "%s-direct", families[i]);
+            /* newterm gives NULL when the description is not installed. */
+            SCREEN *s = newterm(name, stdout, stdin);
+            if (s) {
+                app.direct = true;
+                return s;
+            }
+            break;
+        }
+    }
+    return newterm(NULL, stdout, stdin);
+}
+
 int tui_run(const struct tui_options *o)
 {
     setlocale(LC_ALL, "");
     install_signals();
     init_app(o);
 
-    SCREEN *screen = newterm(NULL, stdout, stdin);
+    SCREEN *screen = open_screen();
     if (!screen) {
         fprintf(stderr,
                 "shed: cannot use terminal type '%s' (set TERM, e.g. "
@@ -289,9 +352,11 @@ int tui_run(const struct tui_options *o)
     app.cols = COLS;
 
     int status = 0;
+    bool dirty = true;
     while (!app.quit) {
-        redraw();
-        wait_for_events();
+        if (dirty)
+            redraw();
+        dirty = wait_for_events();
         if (got_hangup) {
             /* The session is going away (SSH dropped, kill): keep every unsaved text. */
             docs_write_recovery();
@@ -303,8 +368,14 @@ int tui_run(const struct tui_options *o)
             handle_resize();
         }
         struct key k;
-        while (!app.quit && keys_read(&k))
+        bool had_keys = false;
+        while (!app.quit && keys_read(&k)) {
             handle_key(k);
+            had_keys = true;
+        }
+        /* Keys first: a slice runs only when no key is waiting, so typing never queues. */
+        if (!had_keys && parse_slice())
+            dirty = true;
     }
     keys_done();
     endwin();
