@@ -414,8 +414,7 @@ static void uncomment_line(struct doc *d, size_t l, const char *token, const cha
     buffer_delete(d->buf, (struct pos){l, ind}, (struct pos){l, ind + cut});
 }
 
-static void comment_line(struct doc *d, size_t l, size_t col, const char *token,
-                         const char *end)
+static void comment_line(struct doc *d, size_t l, size_t col, const char *token, const char *end)
 {
     size_t len;
     line_at(d, l, &len);
