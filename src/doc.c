@@ -189,6 +189,7 @@ static void detect_indent(struct doc *d)
         prev_known = true;
     }
     d->indent_width = 4;
+    d->indent_detected = tabs + spaces > 0;
     if (tabs > spaces) {
         d->indent_tabs = true;
         d->indent_width = d->tab_width;
@@ -243,6 +244,11 @@ int doc_set_language(struct doc *d, const struct lang *lang, char *err, size_t e
     d->lang = lang;
     if (!lang)
         return 0;
+    /* A file that shows no indentation of its own gets its language's. */
+    if (!d->indent_detected) {
+        d->indent_tabs = lang->indent_tabs;
+        d->indent_width = lang->indent_tabs ? d->tab_width : lang->indent_width;
+    }
     if (buffer_size(d->buf) > SYNTAX_MAX_BYTES) {
         snprintf(err, errlen, "highlighting off: file larger than %zu MB", SYNTAX_MAX_BYTES >> 20);
         return -1;

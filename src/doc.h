@@ -42,6 +42,7 @@ struct doc {
     int tab_width;    /* cells per tab stop */
     bool indent_tabs; /* indent with '\t' rather than spaces */
     int indent_width; /* spaces per indent level when !indent_tabs */
+    bool indent_detected; /* the text itself showed tabs or spaces (else the language decides) */
 
     size_t top;    /* first visible line */
     size_t left;   /* first visible cell */

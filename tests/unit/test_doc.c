@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lang.h"
 #include "xalloc.h"
 
 static struct doc *open_doc(const char *text)
@@ -588,6 +589,25 @@ static void test_detects_indentation(void **state)
     doc_free(d);
 }
 
+/* A file without indented lines takes its language's indent; one with its own keeps it. */
+static void test_language_indent_when_text_shows_none(void **state)
+{
+    /* No grammar is needed for this: a language whose grammar is missing still has its
+     * editing settings (doc_set_language reports the missing grammar). */
+    struct lang go = {.name = "go-without-grammar", .indent_tabs = true, .indent_width = 8};
+    char err[256];
+    struct doc *d = doc_new(buffer_from_bytes(xstrdup("package main\n"), 13), 4);
+    doc_set_language(d, &go, err, sizeof err);
+    assert_true(d->indent_tabs);
+    doc_free(d);
+
+    d = doc_new(buffer_from_bytes(xstrdup("func f() {\n  x\n}\n"), 17), 4);
+    doc_set_language(d, &go, err, sizeof err);
+    assert_false(d->indent_tabs);
+    assert_int_equal(d->indent_width, 2);
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -608,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_goto_line_clamps),
         cmocka_unit_test(test_scroll_keeps_cursor_visible),
         cmocka_unit_test(test_detects_indentation),
+        cmocka_unit_test(test_language_indent_when_text_shows_none),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
