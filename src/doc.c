@@ -236,28 +236,40 @@ static void on_change(void *ctx, const struct buffer *b, const struct buffer_cha
         syntax_edit(d->syntax, b, c);
 }
 
-int doc_set_language(struct doc *d, const struct lang *lang, char *err, size_t errlen)
+void doc_use_language(struct doc *d, const struct lang *lang)
 {
     syntax_free(d->syntax);
     d->syntax = NULL;
+    d->syntax_tried = false;
     buffer_set_listener(d->buf, NULL, NULL);
     d->lang = lang;
-    if (!lang)
-        return 0;
     /* A file that shows no indentation of its own gets its language's. */
-    if (!d->indent_detected) {
+    if (lang && !d->indent_detected) {
         d->indent_tabs = lang->indent_tabs;
         d->indent_width = lang->indent_tabs ? d->tab_width : lang->indent_width;
     }
+}
+
+int doc_start_syntax(struct doc *d, char *err, size_t errlen)
+{
+    if (!d->lang || d->syntax)
+        return 0;
+    d->syntax_tried = true;
     if (buffer_size(d->buf) > SYNTAX_MAX_BYTES) {
         snprintf(err, errlen, "highlighting off: file larger than %zu MB", SYNTAX_MAX_BYTES >> 20);
         return -1;
     }
-    d->syntax = syntax_new(lang, d->buf, err, errlen);
+    d->syntax = syntax_new(d->lang, d->buf, err, errlen);
     if (!d->syntax)
         return -1;
     buffer_set_listener(d->buf, on_change, d);
     return 0;
+}
+
+int doc_set_language(struct doc *d, const struct lang *lang, char *err, size_t errlen)
+{
+    doc_use_language(d, lang);
+    return doc_start_syntax(d, err, errlen);
 }
 
 /* ---- motion -------------------------------------------------------------------------- */

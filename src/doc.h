@@ -43,6 +43,7 @@ struct doc {
     bool indent_tabs; /* indent with '\t' rather than spaces */
     int indent_width; /* spaces per indent level when !indent_tabs */
     bool indent_detected; /* the text itself showed tabs or spaces (else the language decides) */
+    bool syntax_tried;    /* doc_start_syntax ran (and may have failed: no retry) */
 
     size_t top;    /* first visible line */
     size_t left;   /* first visible cell */
@@ -62,6 +63,12 @@ void doc_free(struct doc *d);
  * is no highlighting: the grammar does not load, or the file is larger than SYNTAX_MAX_BYTES.
  * The language is set either way. */
 int doc_set_language(struct doc *d, const struct lang *lang, char *err, size_t errlen);
+
+/* The two halves of doc_set_language, for a UI that paints before it loads a grammar:
+ * doc_use_language sets the language and its editing settings (cheap); doc_start_syntax then
+ * loads the grammar and starts the tree (once: syntax_tried records the attempt). */
+void doc_use_language(struct doc *d, const struct lang *lang);
+int doc_start_syntax(struct doc *d, char *err, size_t errlen);
 
 /* Motion. With SELECT the selection extends (starting it at the old cursor when needed);
  * without, any selection is dropped. */

@@ -120,6 +120,7 @@ void docs_write_recovery(void); /* every modified buffer, on SIGHUP / SIGTERM */
 void docs_check_disk(void);     /* reload clean buffers whose file changed on disk */
 void docs_request_quit(void);
 void docs_free_all(void);
+bool docs_start_syntax(void); /* loads the doc on screen's grammar; true when it tried */
 char *docs_relative(const char *abs); /* path relative to the root, for display; caller frees */
 
 /* prompt.c */

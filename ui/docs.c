@@ -101,18 +101,24 @@ static void offer_recovery(struct doc *d)
 
 /* ---- opening and switching ----------------------------------------------------------------- */
 
-/* Picks the language from the file's name or its first line, and starts its syntax tree
- * (parsed later, in slices, by the event loop). Plain text when nothing matches. */
+/* Picks the language from the file's name or its first line. Its grammar loads later, after
+ * the text is on screen (docs_start_syntax). Plain text when nothing matches. */
 static void attach_language(struct doc *d)
 {
     size_t len;
     const char *first = buffer_line(d->buf, 0, &len);
-    const struct lang *lang = lang_detect(d->path, first, len);
-    if (!lang)
-        return;
+    doc_use_language(d, lang_detect(d->path, first, len));
+}
+
+bool docs_start_syntax(void)
+{
+    struct doc *d = app_doc();
+    if (!d || !d->lang || d->syntax || d->syntax_tried)
+        return false;
     char err[512];
-    if (doc_set_language(d, lang, err, sizeof err) != 0)
+    if (doc_start_syntax(d, err, sizeof err) != 0)
         app_message(true, "%s", err);
+    return true;
 }
 
 int docs_open(const char *path)

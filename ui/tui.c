@@ -206,10 +206,12 @@ static void redraw(void)
 /* Budget of one parse slice: short enough that a key pressed meanwhile still echoes fast. */
 #define PARSE_SLICE_US 8000
 
-/* True while the doc on screen has a syntax tree behind its text. */
+/* True while the doc on screen has a grammar to load or a syntax tree behind its text. */
 static bool parse_pending(void)
 {
     struct doc *d = app_doc();
+    if (d && d->lang && !d->syntax && !d->syntax_tried)
+        return true;
     return d && d->syntax && syntax_pending(d->syntax);
 }
 
@@ -374,7 +376,7 @@ int tui_run(const struct tui_options *o)
             had_keys = true;
         }
         /* Keys first: a slice runs only when no key is waiting, so typing never queues. */
-        if (!had_keys && parse_slice())
+        if (!had_keys && (docs_start_syntax() || parse_slice()))
             dirty = true;
     }
     keys_done();
