@@ -22,28 +22,36 @@
 #   first paint   a generated 3,400-line Python file: until the word "kestrel" (a function
 #                 name on line 5) appears in the output once CSI/OSC/other escape sequences
 #                 and control bytes are stripped. Median of --runs (default 7).
-#   settled       the same runs: the time of the last output that printed characters, once
+#   all colours   the same runs: the time of the last output that printed characters, once
 #                 the output has paused for 0.5 s (mode switches and cursor moves alone do
-#                 not count). When text paints first and colours follow, this is when the
-#                 colours land (DESIGN's "all colours"); a program whose output never pauses
-#                 for that long within 10 s shows "busy".
+#                 not count). Text paints first and colours follow (shed highlights with
+#                 tree-sitter), so this is when the last colours land (DESIGN's "all
+#                 colours"); a program whose output never pauses for that long within 10 s
+#                 shows "busy". JSON key "settled".
 #   5 MB paint    the same on a generated ~5 MB Python file (marker also on line 5);
-#   5 MB settled  quiet means 1.5 s here, longer than a full parse of that file.
-#   key echo      the 3,400-line file painted and idle: 50 keystrokes of 'Q' typed at the
-#                 start of line 1 (vim and nvim get 'i' first), each sent once the output has
-#                 been quiet for 20 ms; echo = from write() of the key to the first output
-#                 byte after it (an editor writes only in response to the key). Median and
-#                 90th percentile; a burst without a 'Q' in it is counted and reported.
+#   5 MB colours  quiet means 1.5 s here, longer than a full parse of that file: the time until
+#                 the file is fully highlighted. JSON key "big_settled".
+#   key echo      the 3,400-line file painted and its output quiet for 200 ms (its colours
+#                 done): 50 keystrokes of 'Q' typed at the start of line 1 (vim and nvim get
+#                 'i' first), each sent once the output has been quiet for 20 ms; echo = from
+#                 write() of the key to the first output byte after it (an editor writes only
+#                 in response to the key). Median and 90th percentile; a burst without a 'Q'
+#                 in it is counted and reported. A program whose output never goes quiet
+#                 within 10 s of the paint is typed at anyway, and a note says so.
+#   5 MB echo     the same on the 5 MB file, once its output has been quiet for 1.5 s (as for
+#                 "5 MB colours": the whole file highlighted). JSON key "big_echo".
 #   RSS           VmRSS of the editor process itself (not its children) from /proc/PID/status
-#                 once the 3,400-line file is painted and the output has been idle 200 ms.
-#                 MB here means MiB (kB / 1024), as /proc reports kB.
+#                 in the key-echo session of the 3,400-line file, once its output has been
+#                 quiet for 200 ms and before any key. MB here means MiB (kB / 1024), as /proc
+#                 reports kB.
 # One untimed warm-up run of each file precedes the timed ones; programs are interleaved run by
-# run so that drift in the machine's load falls on all of them alike.
+# run so that drift in the machine's load falls on all of them alike. The two echo sessions
+# (and RSS) run once per program, after the timed runs.
 #
 # Output: a table of the figures, the ratios shed/peer for each column (lower is better), and
-# DESIGN.md's targets with PASS/MISS for shed (key echo is judged on the median).
+# DESIGN.md's targets with PASS/MISS for shed (the echo columns are judged on the median).
 # Each measurement times out after 10 s. A peer that times out or exits shows "timeout" or
-# "exited" in that column (and "busy" in a settled column when its output never pauses).
+# "exited" in that column (and "busy" in a colours column when its output never pauses).
 # Exit status: 0 when shed ran through, targets met or not (benchmarks measure, they do not
 # fail); 1 when shed is missing, does not start and paint within 10 s (the run stops there),
 # or hangs or exits on a keystroke; 2 for a bad command line.
@@ -79,6 +87,7 @@ IDLE_BEFORE_RSS = 0.2
 KEYS = 50
 KEY_GAP = 0.020
 KEY = b"Q"
+ECHO_KEYS = ("echo", "big_echo")  # columns of (p50, p90) keystroke echo times
 
 # DESIGN.md, "Performance targets": column key -> shed's limit (ms, or MB for RSS).
 TARGETS = {
@@ -87,15 +96,17 @@ TARGETS = {
     "big_paint": 40.0,
     "big_settled": 1000.0,
     "echo": 1.5,
+    "big_echo": 1.5,
     "rss": 10.0,
 }
 
 COLUMNS = [  # key, heading, unit
     ("paint", "first paint", "ms"),
-    ("settled", "settled", "ms"),
+    ("settled", "all colours", "ms"),
     ("big_paint", "5 MB paint", "ms"),
-    ("big_settled", "5 MB settled", "ms"),
+    ("big_settled", "5 MB colours", "ms"),
     ("echo", "key echo p50/p90", "ms"),
+    ("big_echo", "5 MB echo p50/p90", "ms"),
     ("rss", "RSS", "MB"),
 ]
 
@@ -439,8 +450,9 @@ class Program:
         self.home = os.path.join(root, "home-" + name)
         self.version = ""
         self.samples = {"paint": [], "settled": [], "big_paint": [], "big_settled": []}
-        self.echoes = []
-        self.echo_without_key = 0
+        self.echoes = {k: [] for k in ECHO_KEYS}  # ms, one per keystroke
+        self.echo_without_key = {k: 0 for k in ECHO_KEYS}
+        self.typed_busy = []  # echo columns typed before the output went quiet
         self.rss_mb = None
         self.errors = {}  # column key -> "timeout" / "exited" / "busy"
         self.details = {}
@@ -498,21 +510,25 @@ def measure_open(prog, path, settle, settled_key, timed):
         s.close()
 
 
-def measure_interactive(prog, path):
-    """RSS after paint and 200 ms of idle, then KEYS keystrokes' echo times. Failures go to
-    the RSS and echo columns; one before the paint also counts as a failed paint."""
+def measure_echo(prog, path, key, quiet, rss=False):
+    """Opens `path`, waits for the paint and then for `quiet` s without output (colours done),
+    reads RSS when `rss`, then times KEYS keystrokes' echo into prog.echoes[key]. A failure
+    goes to the columns not yet measured; one before the paint also counts as a failed paint."""
     s = prog.start(path)
-    column = "paint"
+    pending = (["rss"] if rss else []) + [key]
+    painted = False
     try:
         paint = s.wait_marker(MARKER, TIMEOUT)
-        column = "rss"
+        painted = True
         try:
-            s.wait_quiet(IDLE_BEFORE_RSS, paint + TIMEOUT)
+            s.wait_quiet(quiet, paint + TIMEOUT)
         except Failure as exc:
             if exc.kind != "busy":
                 raise
-        prog.rss_mb = s.rss_kb() / 1024.0
-        column = "echo"
+            prog.typed_busy.append(key)
+        if rss:
+            prog.rss_mb = s.rss_kb() / 1024.0
+            pending.remove("rss")
         if prog.prekeys:
             s.send(prog.prekeys)
             s.wait_quiet(0.1, s.now() + TIMEOUT)
@@ -526,14 +542,13 @@ def measure_interactive(prog, path):
                 raise Failure("timeout", f"no output within {TIMEOUT:.0f} s of a keystroke")
             s.wait_quiet(KEY_GAP, s.now() + TIMEOUT)
             if KEY not in s.burst:
-                prog.echo_without_key += 1
-            prog.echoes.append((t - sent) * 1000.0)
+                prog.echo_without_key[key] += 1
+            prog.echoes[key].append((t - sent) * 1000.0)
     except Failure as exc:
-        if column == "paint":
+        if not painted:
             prog.paint_failed = f"{exc.kind}: {exc.detail}"
-        if column != "echo":
-            prog.fail("rss", exc)
-        prog.fail("echo", exc)
+        for k in pending:
+            prog.fail(k, exc)
     finally:
         s.close()
 
@@ -575,17 +590,18 @@ def p90(values):
 
 
 def summary(prog):
-    """Column key -> value (echo: (p50, p90)) or an error word."""
+    """Column key -> value (echo columns: (p50, p90)) or an error word."""
     out = {}
     for key in ("paint", "settled", "big_paint", "big_settled"):
         if key in prog.errors:
             out[key] = prog.errors[key]
         elif prog.samples[key]:
             out[key] = statistics.median(prog.samples[key])
-    if "echo" in prog.errors:
-        out["echo"] = prog.errors["echo"]
-    elif prog.echoes:
-        out["echo"] = (statistics.median(prog.echoes), p90(prog.echoes))
+    for key in ECHO_KEYS:
+        if key in prog.errors:
+            out[key] = prog.errors[key]
+        elif prog.echoes[key]:
+            out[key] = (statistics.median(prog.echoes[key]), p90(prog.echoes[key]))
     if prog.rss_mb is not None:
         out["rss"] = prog.rss_mb
     elif "rss" in prog.errors:
@@ -598,7 +614,7 @@ def cell(key, v):
         return "-"
     if isinstance(v, str):
         return v
-    if key == "echo":
+    if key in ECHO_KEYS:
         return f"{fmt_ms(v[0])}/{fmt_ms(v[1])} ms"
     if key == "rss":
         return f"{v:.1f} MB"
@@ -608,7 +624,7 @@ def cell(key, v):
 def ratio_cell(key, a, b):
     if a is None or b is None or isinstance(a, str) or isinstance(b, str):
         return "-"
-    if key == "echo":
+    if key in ECHO_KEYS:
         return f"{a[0] / b[0]:.2f}/{a[1] / b[1]:.2f}" if b[0] and b[1] else "-"
     return f"{a / b:.2f}" if b else "-"
 
@@ -618,7 +634,7 @@ def verdict(key, v):
         return "-"
     if isinstance(v, str):
         return "MISS"
-    value = v[0] if key == "echo" else v
+    value = v[0] if key in ECHO_KEYS else v
     return "PASS" if value <= TARGETS[key] else "MISS"
 
 
@@ -637,7 +653,7 @@ def print_table(progs, results, runs, sizes):
             extra.append([f"shed/{p.name}"] + [ratio_cell(k, shed.get(k), results[p.name].get(k))
                                                for k, _, _ in COLUMNS])
         extra.append(["targets (DESIGN.md)"])
-        extra.append(["target"] + [("p50 " if k == "echo" else "") + f"<= {TARGETS[k]:g} {u}"
+        extra.append(["target"] + [("p50 " if k in ECHO_KEYS else "") + f"<= {TARGETS[k]:g} {u}"
                                    for k, _, u in COLUMNS])
         extra.append(["shed"] + [verdict(k, shed.get(k)) for k, _, _ in COLUMNS])
     widths = [max(len(r[i]) for r in rows + extra if len(r) > 1) for i in range(len(rows[0]))]
@@ -652,7 +668,7 @@ def print_table(progs, results, runs, sizes):
           f"{os.cpu_count()} CPUs, Linux {platform.release()}")
     print(f"files: {SMALL_LINES:,}-line Python ({sizes[0] / 1024:.0f} KB), "
           f"{sizes[1] / 1e6:.1f} MB Python ({sizes[2]:,} lines); "
-          f"key echo over {KEYS} keystrokes")
+          f"key echo over {KEYS} keystrokes on each")
     print()
     for r in rows + extra:
         print(line(r))
@@ -663,9 +679,14 @@ def print_table(progs, results, runs, sizes):
             seen.setdefault(f"{p.errors[key]}: {detail}", []).append(key)
         for why, keys in seen.items():
             notes.append(f"{p.name} {', '.join(keys)}: {why}")
-        if p.echo_without_key:
-            notes.append(f"{p.name}: {p.echo_without_key} of {len(p.echoes)} keystrokes got "
-                         f"output without a visible {KEY.decode()!r}")
+        for key, heading, _ in COLUMNS:
+            if key in p.typed_busy:
+                notes.append(f"{p.name} {heading}: typed before the output went quiet (it "
+                             f"never paused within {TIMEOUT:.0f} s of the paint)")
+            if key in ECHO_KEYS and p.echo_without_key[key]:
+                notes.append(f"{p.name} {heading}: {p.echo_without_key[key]} of "
+                             f"{len(p.echoes[key])} keystrokes got output without a visible "
+                             f"{KEY.decode()!r}")
     if notes:
         print()
         for n in notes:
@@ -685,12 +706,14 @@ def write_json(path, progs, results, runs):
         r = results[p.name]
         entry = {"version": p.version, "argv": [os.path.basename(p.exe)] + p.args,
                  "errors": {k: {"kind": p.errors[k], "detail": p.details[k]} for k in p.errors},
-                 "samples_ms": p.samples, "echo_ms": p.echoes,
-                 "echo_without_key": p.echo_without_key}
+                 "samples_ms": p.samples}
+        for key in ECHO_KEYS:
+            entry[key + "_ms"] = p.echoes[key]
+            entry[key + "_without_key"] = p.echo_without_key[key]
         for key, _, _ in COLUMNS:
             v = r.get(key)
-            if key == "echo" and isinstance(v, tuple):
-                entry["echo_p50_ms"], entry["echo_p90_ms"] = v
+            if key in ECHO_KEYS and isinstance(v, tuple):
+                entry[key + "_p50_ms"], entry[key + "_p90_ms"] = v
             elif key == "rss" and isinstance(v, float):
                 entry["rss_mb"] = v
             elif isinstance(v, float):
@@ -802,13 +825,17 @@ def run(args, root):
                 p.samples[key].append(res[0])
                 if res[1] is not None:
                     p.samples[settled_key].append(res[1])
+    echo_sessions = (("RSS and key echo", small, "paint", "echo", IDLE_BEFORE_RSS, True),
+                     ("key echo on the 5 MB file", big, "big_paint", "big_echo", SETTLE_BIG,
+                      False))
     for p in progs:
-        if "paint" in p.errors:
-            continue  # a peer that never painted this file: another 10 s would say nothing
-        log(f"{p.name}: RSS and key echo")
-        measure_interactive(p, small)
-        if fatal_if_shed(p):
-            return 1
+        for what, path, paint_key, key, quiet, rss in echo_sessions:
+            if paint_key in p.errors:
+                continue  # a peer that never painted this file: another 10 s would say nothing
+            log(f"{p.name}: {what}")
+            measure_echo(p, path, key, quiet, rss)
+            if fatal_if_shed(p):
+                return 1
     results = {p.name: summary(p) for p in progs}
     print_table(progs, results, args.runs, sizes)
     if args.json:
