@@ -50,9 +50,7 @@ static const struct config_key config_keys[] = {
 struct config_parse {
     struct config *c;
     struct inifile_src *src;
-    int nerrors;
-    int err_line;
-    char err[256];
+    struct inifile_errors errs;
 };
 
 void config_defaults(struct config *c)
@@ -65,40 +63,14 @@ void config_defaults(struct config *c)
     c->tab_width = 4;
 }
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (!err || errlen == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
-/* strerror(E) in lowercase, as messages are, written into BUF. */
-static const char *errno_text(int e, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", strerror(e));
-    if (buf[0] >= 'A' && buf[0] <= 'Z')
-        buf[0] = (char)(buf[0] - 'A' + 'a');
-    return buf;
-}
-
 static void config_fail(struct config_parse *cp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void config_fail(struct config_parse *cp, const char *fmt, ...)
 {
-    cp->nerrors++;
-    if (cp->err_line)
-        return;
-    cp->err_line = cp->src->line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(cp->err, sizeof cp->err, fmt, ap);
+    inifile_vfail(&cp->errs, cp->src->line, fmt, ap);
     va_end(ap);
 }
 
@@ -201,9 +173,11 @@ int config_load(const char *path, struct config *c, char *err, size_t errlen)
         if (errno == ENOENT)
             return 0;
         if (errno == EACCES)
-            set_err(err, errlen, "%s: permission denied (check the file's permissions)", path);
+            inifile_set_err(err, errlen, "%s: permission denied (check the file's permissions)",
+                            path);
         else
-            set_err(err, errlen, "%s: cannot open (%s)", path, errno_text(errno, why, sizeof why));
+            inifile_set_err(err, errlen, "%s: cannot open (%s)", path,
+                            inifile_errno_text(errno, why, sizeof why));
         return -1;
     }
 
@@ -214,33 +188,30 @@ int config_load(const char *path, struct config *c, char *err, size_t errlen)
     fclose(f);
 
     if (src.read_errno == EISDIR) {
-        set_err(err, errlen, "%s: is a directory (the config is a file)", path);
+        inifile_set_err(err, errlen, "%s: is a directory (the config is a file)", path);
         return -1;
     }
     if (src.read_errno) {
-        set_err(err, errlen, "%s: cannot read (%s)", path,
-                errno_text(src.read_errno, why, sizeof why));
+        inifile_set_err(err, errlen, "%s: cannot read (%s)", path,
+                        inifile_errno_text(src.read_errno, why, sizeof why));
         return -1;
     }
     if (rc > 0) {
         /* A line inih could not parse (it reports only the first); the handler never fails. */
-        cp.nerrors++;
-        if (!cp.err_line || rc < cp.err_line) {
-            cp.err_line = rc;
-            snprintf(cp.err, sizeof cp.err, "expected 'key = value' or '[section]'");
-        }
+        inifile_fail(&cp.errs, rc, "expected 'key = value' or '[section]'");
     }
     if (rc < 0) {
-        set_err(err, errlen, "%s: out of memory while parsing", path);
+        inifile_set_err(err, errlen, "%s: out of memory while parsing", path);
         return -1;
     }
-    if (!cp.nerrors)
+    if (!cp.errs.count)
         return 0;
 
-    if (cp.nerrors > 1)
-        set_err(err, errlen, "%s:%d: %s (and %d more)", path, cp.err_line, cp.err, cp.nerrors - 1);
+    if (cp.errs.count > 1)
+        inifile_set_err(err, errlen, "%s:%d: %s (and %d more)", path, cp.errs.line, cp.errs.msg,
+                        cp.errs.count - 1);
     else
-        set_err(err, errlen, "%s:%d: %s", path, cp.err_line, cp.err);
+        inifile_set_err(err, errlen, "%s:%d: %s", path, cp.errs.line, cp.errs.msg);
     return -1;
 }
 
@@ -388,10 +359,10 @@ static int check_part(const char *path, const char *what, const char *text, bool
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x20 || c == 0x7f) {
-            set_err(err, errlen,
-                    "%s: the %s '%.*s...' cannot be stored (it holds a line break "
-                    "or control character)",
-                    path, what, (int)i, text);
+            inifile_set_err(err, errlen,
+                            "%s: the %s '%.*s...' cannot be stored (it holds a line break "
+                            "or control character)",
+                            path, what, (int)i, text);
             return -1;
         }
     }
@@ -413,7 +384,7 @@ static int check_part(const char *path, const char *what, const char *text, bool
     }
     if (!why)
         return 0;
-    set_err(err, errlen, "%s: the %s '%s' cannot be stored (%s)", path, what, text, why);
+    inifile_set_err(err, errlen, "%s: the %s '%s' cannot be stored (%s)", path, what, text, why);
     return -1;
 }
 
@@ -425,8 +396,9 @@ static int check_set(const char *path, const char *section, const char *key, con
         check_part(path, "value", value, true, "", ";", err, errlen) < 0)
         return -1;
     if (strlen(section) + 2 > INI_LINE_MAX || strlen(key) + 3 + strlen(value) > INI_LINE_MAX) {
-        set_err(err, errlen, "%s: the line for %s would be too long (at most %d characters)", path,
-                key, INI_LINE_MAX);
+        inifile_set_err(err, errlen,
+                        "%s: the line for %s would be too long (at most %d characters)", path, key,
+                        INI_LINE_MAX);
         return -1;
     }
     return 0;
@@ -436,13 +408,15 @@ static void read_error(const char *path, int e, char *err, size_t errlen)
 {
     char why[128];
     if (e == EACCES)
-        set_err(err, errlen, "%s: permission denied (check the file's permissions)", path);
+        inifile_set_err(err, errlen, "%s: permission denied (check the file's permissions)", path);
     else if (e == EISDIR)
-        set_err(err, errlen, "%s: is a directory (the config is a file)", path);
+        inifile_set_err(err, errlen, "%s: is a directory (the config is a file)", path);
     else if (e == ENOTDIR)
-        set_err(err, errlen, "%s: part of the path is not a directory (check the path)", path);
+        inifile_set_err(err, errlen, "%s: part of the path is not a directory (check the path)",
+                        path);
     else
-        set_err(err, errlen, "%s: cannot read (%s)", path, errno_text(e, why, sizeof why));
+        inifile_set_err(err, errlen, "%s: cannot read (%s)", path,
+                        inifile_errno_text(e, why, sizeof why));
 }
 
 /* PATH's bytes, NUL-terminated, into *OUT (caller frees); a missing file is empty. */
@@ -466,7 +440,8 @@ static int read_all(const char *path, char **out, size_t *len, char *err, size_t
         if (S_ISDIR(st.st_mode))
             read_error(path, EISDIR, err, errlen);
         else
-            set_err(err, errlen, "%s: not a regular file (the config is a plain file)", path);
+            inifile_set_err(err, errlen, "%s: not a regular file (the config is a plain file)",
+                            path);
         close(fd);
         return -1;
     }
@@ -509,16 +484,17 @@ static int make_parent(const char *path, char *err, size_t errlen)
         char why[128];
         int e = errno;
         if (e == EACCES || e == EPERM)
-            set_err(err, errlen,
-                    "%s: cannot create the directory %s (permission denied; check its "
-                    "parent's permissions)",
-                    path, dir);
+            inifile_set_err(err, errlen,
+                            "%s: cannot create the directory %s (permission denied; check its "
+                            "parent's permissions)",
+                            path, dir);
         else if (e == ENOTDIR)
-            set_err(err, errlen, "%s: cannot create the directory %s (part of that path is a file)",
-                    path, dir);
+            inifile_set_err(err, errlen,
+                            "%s: cannot create the directory %s (part of that path is a file)",
+                            path, dir);
         else
-            set_err(err, errlen, "%s: cannot create the directory %s (%s)", path, dir,
-                    errno_text(e, why, sizeof why));
+            inifile_set_err(err, errlen, "%s: cannot create the directory %s (%s)", path, dir,
+                            inifile_errno_text(e, why, sizeof why));
     }
     free(dir);
     return rc;
@@ -557,8 +533,9 @@ static char *set_in_text(const char *path, const char *old, size_t len, const ch
         size_t vlen = strlen(value), old_vlen = sc.value_to - sc.value_from;
         bool space = sc.value_space && vlen > 0;
         if (sc.line_len - old_vlen + vlen + space > INI_LINE_MAX) {
-            set_err(err, errlen, "%s: the line for %s would be too long (at most %d characters)",
-                    path, key, INI_LINE_MAX);
+            inifile_set_err(err, errlen,
+                            "%s: the line for %s would be too long (at most %d characters)", path,
+                            key, INI_LINE_MAX);
             free(t.p);
             return NULL;
         }

@@ -19,6 +19,7 @@
 static const char SPACES[MAX_INDENT + 1] = "                                ";
 
 static bool cut_selection(struct doc *d);
+static bool deletes_at_cursor(struct doc *d);
 static void insert_at_cursor(struct doc *d, const char *text, size_t len);
 static size_t unit_width(const struct doc *d);
 static void unit_text(const struct doc *d, const char **text, size_t *len);
@@ -38,6 +39,20 @@ static bool cut_selection(struct doc *d)
         return false;
     buffer_delete(d->buf, from, to);
     d->cursor = from;
+    return true;
+}
+
+/* Whether Backspace or Delete is to delete at the cursor: not on a read-only doc, nor when there
+ * is a selection, which it deletes instead. Drops the selection mode when it is. */
+static bool deletes_at_cursor(struct doc *d)
+{
+    if (d->readonly)
+        return false;
+    if (doc_selection(d, NULL, NULL)) {
+        doc_delete_selection(d);
+        return false;
+    }
+    d->selecting = false;
     return true;
 }
 
@@ -233,13 +248,8 @@ void doc_backspace(struct doc *d)
     size_t len;
     const char *s;
 
-    if (d->readonly)
+    if (!deletes_at_cursor(d))
         return;
-    if (doc_selection(d, NULL, NULL)) {
-        doc_delete_selection(d);
-        return;
-    }
-    d->selecting = false;
     if (c.col == 0) {
         if (c.line == 0)
             return;
@@ -270,13 +280,8 @@ void doc_delete(struct doc *d)
     size_t len;
     const char *s;
 
-    if (d->readonly)
+    if (!deletes_at_cursor(d))
         return;
-    if (doc_selection(d, NULL, NULL)) {
-        doc_delete_selection(d);
-        return;
-    }
-    d->selecting = false;
     s = line_at(d, c.line, &len);
     if (c.col < len) {
         to.col = utf8_next(s, len, c.col);

@@ -2,11 +2,13 @@
  *
  * Loading reads the whole file into one block (read() in a loop) that the buffer then owns;
  * the stat taken before reading is what struct file_info records, so a change made while
- * reading shows up as a mismatch at the next save. Saving writes ".NAME.shed-XXXXXX" beside the
- * real file (a symlink is followed to its final target, so the link stays a link), fsyncs it,
- * gives it the original's owner and mode, checks the file on disk is still the one loaded,
- * renames it over the target and fsyncs the directory. Any failure removes the temporary file;
- * the target is never opened for writing, so it always holds either the old bytes or the new. */
+ * reading shows up as a mismatch at the next save. Saving follows a symlink to its final
+ * target (so the link stays a link) and hands the bytes to fileio_write_atomic, which writes
+ * ".NAME.shed-XXXXXX" beside the target, fsyncs it, gives it the original's owner and mode,
+ * lets the save check the file on disk is still the one loaded, renames it over the target and
+ * fsyncs the directory. Any failure removes the temporary file; the target is never opened for
+ * writing, so it always holds either the old bytes or the new. Recovery files are written the
+ * same way. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -36,6 +38,8 @@ static int check_expect(const char *path, const char *target, const struct file_
                         char *err, size_t errlen);
 static mode_t current_umask(void);
 static int write_all(int fd, const char *p, size_t n);
+static char *parent_dir(const char *target);
+static int recheck_expect(void *arg);
 static void lower_first(char *s);
 
 static void fill_info(struct file_info *info, const struct stat *st)
@@ -354,6 +358,99 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+/* TARGET's directory: "." for a bare name, "/" for a file at the root. Caller frees. */
+static char *parent_dir(const char *target)
+{
+    const char *slash = strrchr(target, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == target)
+        return xstrdup("/");
+    return xstrndup(target, (size_t)(slash - target));
+}
+
+int fileio_write_atomic(const char *target, const struct fileio_chunk *chunks, size_t n,
+                        const struct fileio_atomic *how)
+{
+    const char *slash = strrchr(target, '/');
+    const char *base = slash ? slash + 1 : target;
+    char *dir = parent_dir(target);
+    char *tmp = xasprintf("%s/.%.*s.shed-XXXXXX", dir, TMP_BASE_MAX, base);
+    const struct stat *owner = how->owner;
+    struct stat now;
+    int rc = -1, e;
+
+    int fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) {
+        e = errno;
+        free(tmp);
+        free(dir);
+        errno = e;
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (write_all(fd, chunks[i].bytes, chunks[i].len) != 0)
+            goto fail;
+    }
+    if (fsync(fd) != 0)
+        goto fail;
+    if (owner && (owner->st_uid != geteuid() || owner->st_gid != getegid())) {
+        /* Root keeps the owner; others may at least keep a group of theirs. */
+        if (fchown(fd, owner->st_uid, owner->st_gid) != 0 &&
+            fchown(fd, (uid_t)-1, owner->st_gid) != 0)
+            errno = 0;
+    }
+    if (fchmod(fd, (mode_t)how->mode) != 0 || fstat(fd, &now) != 0)
+        goto fail;
+    int cfd = fd;
+    fd = -1;
+    if (close(cfd) != 0)
+        goto fail;
+    if (how->before_rename && how->before_rename(how->arg) != 0) {
+        rc = 1;
+        goto fail;
+    }
+    if (rename(tmp, target) != 0)
+        goto fail;
+
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd); /* best effort: some file systems refuse it, the data is already safe */
+        close(dfd);
+    }
+    if (how->st)
+        *how->st = now;
+    free(tmp);
+    free(dir);
+    return 0;
+fail:
+    e = errno;
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    free(dir);
+    errno = e;
+    return rc;
+}
+
+/* fileio_save_bytes' last look before the rename: a change while we wrote must not be
+ * overwritten either. */
+struct recheck {
+    const char *path, *target;
+    const struct file_info *expect;
+    char *err;
+    size_t errlen;
+    int rc;
+};
+
+static int recheck_expect(void *arg)
+{
+    struct recheck *r = arg;
+    r->rc = check_expect(r->path, r->target, r->expect, r->err, r->errlen);
+    return r->rc != FILEIO_OK;
+}
+
 int fileio_save_bytes(const char *path, const char *bytes, size_t len,
                       const struct file_info *expect, struct file_info *info, char *err,
                       size_t errlen)
@@ -365,8 +462,6 @@ int fileio_save_bytes(const char *path, const char *bytes, size_t len,
     struct stat old;
     bool exists = stat(target, &old) == 0;
     int rc = FILEIO_ERROR;
-    char *dir = NULL, *tmp = NULL;
-    int fd = -1;
 
     if (!exists && errno != ENOENT) {
         save_error(err, errlen, path, target, errno);
@@ -390,71 +485,30 @@ int fileio_save_bytes(const char *path, const char *bytes, size_t len,
         goto out;
     }
 
-    const char *slash = strrchr(target, '/');
-    const char *base = slash ? slash + 1 : target;
-    if (!slash)
-        dir = xstrdup(".");
-    else if (slash == target)
-        dir = xstrdup("/");
-    else
-        dir = xstrndup(target, (size_t)(slash - target));
-    tmp = xasprintf("%s/.%.*s.shed-XXXXXX", dir, TMP_BASE_MAX, base);
-
-    fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0) {
-        save_error(err, errlen, path, dir, errno);
-        free(tmp);
-        tmp = NULL;
-        goto out;
+    struct fileio_chunk chunk = {bytes, len};
+    struct recheck again = {path, target, expect, err, errlen, FILEIO_OK};
+    struct stat now = {0}; /* filled by fileio_write_atomic */
+    struct fileio_atomic how = {
+        .mode = exists ? old.st_mode & 07777 : 0644 & ~current_umask(),
+        .owner = exists ? &old : NULL,
+        .before_rename = expect ? recheck_expect : NULL,
+        .arg = &again,
+        .st = &now,
+    };
+    int w = fileio_write_atomic(target, &chunk, 1, &how);
+    if (w > 0) {
+        rc = again.rc;
+    } else if (w < 0) {
+        int e = errno;
+        char *dir = parent_dir(target);
+        save_error(err, errlen, path, dir, e);
+        free(dir);
+    } else {
+        if (info)
+            fill_info(info, &now);
+        rc = FILEIO_OK;
     }
-    if (write_all(fd, bytes, len) != 0 || fsync(fd) != 0) {
-        save_error(err, errlen, path, dir, errno);
-        goto out;
-    }
-    mode_t mode = exists ? old.st_mode & 07777 : 0644 & ~current_umask();
-    if (exists && (old.st_uid != geteuid() || old.st_gid != getegid())) {
-        /* Best effort: root keeps the owner; others may at least keep a group of theirs.
-         * Before fchmod, since chown clears set-id bits. */
-        if (fchown(fd, old.st_uid, old.st_gid) != 0 && fchown(fd, (uid_t)-1, old.st_gid) != 0)
-            errno = 0;
-    }
-    struct stat now;
-    if (fchmod(fd, mode) != 0 || fstat(fd, &now) != 0) {
-        save_error(err, errlen, path, dir, errno);
-        goto out;
-    }
-    int cfd = fd;
-    fd = -1;
-    if (close(cfd) != 0) {
-        save_error(err, errlen, path, dir, errno);
-        goto out;
-    }
-    /* Again at the last moment: a change while we wrote must not be overwritten either. */
-    if (expect && (rc = check_expect(path, target, expect, err, errlen)) != FILEIO_OK)
-        goto out;
-    rc = FILEIO_ERROR;
-    if (rename(tmp, target) != 0) {
-        save_error(err, errlen, path, dir, errno);
-        goto out;
-    }
-    free(tmp);
-    tmp = NULL;
-
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd); /* best effort: some file systems refuse it, the data is already safe */
-        close(dfd);
-    }
-    if (info)
-        fill_info(info, &now);
-    rc = FILEIO_OK;
 out:
-    if (fd >= 0)
-        close(fd);
-    if (tmp)
-        unlink(tmp);
-    free(tmp);
-    free(dir);
     free(target);
     return rc;
 }

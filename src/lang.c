@@ -81,9 +81,7 @@ struct lang_errors {
 struct manifest_parse {
     struct lang *l;
     struct inifile_src *src;
-    int nerrors;
-    int err_line;
-    char err[256];
+    struct inifile_errors errs;
 };
 
 static void note_error(struct lang_errors *e, const char *fmt, ...)
@@ -104,13 +102,9 @@ static void manifest_fail(struct manifest_parse *mp, const char *fmt, ...)
 
 static void manifest_fail(struct manifest_parse *mp, const char *fmt, ...)
 {
-    mp->nerrors++;
-    if (mp->err_line)
-        return;
-    mp->err_line = mp->src->line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(mp->err, sizeof mp->err, fmt, ap);
+    inifile_vfail(&mp->errs, mp->src->line, fmt, ap);
     va_end(ap);
 }
 
@@ -294,15 +288,6 @@ static int manifest_handler(void *user, const char *section, const char *name, c
     return 1;
 }
 
-/* strerror(E) in lowercase, as messages are, written into BUF. */
-static const char *errno_text(int e, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", strerror(e));
-    if (buf[0] >= 'A' && buf[0] <= 'Z')
-        buf[0] = (char)(buf[0] - 'A' + 'a');
-    return buf;
-}
-
 /* Reads L's manifest at PATH into L. On any error L is left cleared and the error noted. */
 static void manifest_load(struct lang *l, const char *path, struct lang_errors *errs)
 {
@@ -316,7 +301,8 @@ static void manifest_load(struct lang *l, const char *path, struct lang_errors *
                        "syntaxes/%s/grammar.ini)",
                        path, l->name);
         else
-            note_error(errs, "%s: cannot open (%s)", path, errno_text(errno, why, sizeof why));
+            note_error(errs, "%s: cannot open (%s)", path,
+                       inifile_errno_text(errno, why, sizeof why));
         return;
     }
 
@@ -326,7 +312,8 @@ static void manifest_load(struct lang *l, const char *path, struct lang_errors *
     fclose(f);
 
     if (src.read_errno) {
-        note_error(errs, "%s: cannot read (%s)", path, errno_text(src.read_errno, why, sizeof why));
+        note_error(errs, "%s: cannot read (%s)", path,
+                   inifile_errno_text(src.read_errno, why, sizeof why));
         lang_clear(l);
         return;
     }
@@ -335,19 +322,15 @@ static void manifest_load(struct lang *l, const char *path, struct lang_errors *
         lang_clear(l);
         return;
     }
-    if (src.long_line && (!mp.err_line || src.long_line < mp.err_line)) {
-        mp.nerrors++;
-        mp.err_line = src.long_line;
-        snprintf(mp.err, sizeof mp.err, "line is too long (at most %d characters)", src.max_len);
-    }
-    if (rc > 0 && (!mp.err_line || rc < mp.err_line)) {
-        mp.nerrors++;
-        mp.err_line = rc;
-        snprintf(mp.err, sizeof mp.err, "expected 'key = value' or '[section]'");
-    }
-    if (mp.nerrors) {
-        note_error(errs, "%s:%d: %s", path, mp.err_line, mp.err);
-        errs->count += mp.nerrors - 1;
+    /* inih's own complaints count only when they come before every other. */
+    if (src.long_line && (!mp.errs.line || src.long_line < mp.errs.line))
+        inifile_fail(&mp.errs, src.long_line, "line is too long (at most %d characters)",
+                     src.max_len);
+    if (rc > 0 && (!mp.errs.line || rc < mp.errs.line))
+        inifile_fail(&mp.errs, rc, "expected 'key = value' or '[section]'");
+    if (mp.errs.count) {
+        note_error(errs, "%s:%d: %s", path, mp.errs.line, mp.errs.msg);
+        errs->count += mp.errs.count - 1;
         lang_clear(l);
         return;
     }

@@ -3,8 +3,8 @@
  * DIR/<16 hex digits>.rec, the digits being the 64-bit FNV-1a hash of the path. The file is a
  * header line "shed-recovery 1 <unix time> <path>\n" followed by the buffer's exact bytes.
  * The path is matched against the header (by length, so a path holding a newline still
- * matches) to tell a hash collision from a real recovery. Files are written to a temporary
- * name, fsynced and renamed, mode 0600, in a folder created 0700. */
+ * matches) to tell a hash collision from a real recovery. Files are written atomically by
+ * fileio_write_atomic (temporary name, fsync, rename), mode 0600, in a folder created 0700. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -17,16 +17,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
+#include "paths.h"
 #include "xalloc.h"
 
 #define MAGIC "shed-recovery 1 "
 
 static char *rec_path(const char *dir, const char *path);
-static int make_dirs(const char *dir);
-static int write_all(int fd, const char *p, size_t n);
 static int read_file(const char *file, char **data, size_t *len);
 static int parse(const char *data, size_t len, const char *path, size_t *body, time_t *when);
 
@@ -47,90 +46,24 @@ static char *rec_path(const char *dir, const char *path)
     return xasprintf("%s/%016" PRIx64 ".rec", dir, fnv1a(path));
 }
 
-/* mkdir -p with mode 0700 for every folder it creates. */
-static int make_dirs(const char *dir)
-{
-    if (!dir[0]) {
-        errno = ENOENT;
-        return -1;
-    }
-    char *p = xstrdup(dir);
-    int rc = 0;
-
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s != '\0')
-            continue;
-        char c = *s;
-        *s = '\0';
-        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-            rc = -1;
-            break;
-        }
-        *s = c;
-        if (!c)
-            break;
-    }
-    free(p);
-    return rc;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int recovery_write(const char *dir, const char *path, const char *bytes, size_t len, char *err,
                    size_t errlen)
 {
-    if (make_dirs(dir) != 0) {
+    if (paths_mkdirs(dir, 0700) != 0) {
         snprintf(err, errlen, "%s: cannot create the recovery folder (%s)", dir, strerror(errno));
         return -1;
     }
 
     char *final = rec_path(dir, path);
-    char *tmp = xasprintf("%s.XXXXXX", final);
     char *header = xasprintf(MAGIC "%lld %s\n", (long long)time(NULL), path);
-    int rc = -1;
-    int fd = mkostemp(tmp, O_CLOEXEC);
-    if (fd < 0) {
+    const struct fileio_chunk parts[] = {{header, strlen(header)}, {bytes, len}};
+    const struct fileio_atomic how = {.mode = 0600};
+    int rc = fileio_write_atomic(final, parts, 2, &how);
+    if (rc != 0)
         snprintf(err, errlen, "%s: cannot write the recovery file (%s)", path, strerror(errno));
-        goto out;
-    }
-    if (fchmod(fd, 0600) != 0 || write_all(fd, header, strlen(header)) != 0 ||
-        write_all(fd, bytes, len) != 0 || fsync(fd) != 0) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        snprintf(err, errlen, "%s: cannot write the recovery file (%s)", path, strerror(e));
-        goto out;
-    }
-    if (close(fd) != 0 || rename(tmp, final) != 0) {
-        int e = errno;
-        unlink(tmp);
-        snprintf(err, errlen, "%s: cannot write the recovery file (%s)", path, strerror(e));
-        goto out;
-    }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd); /* best effort: the file itself is already durable */
-        close(dfd);
-    }
-    rc = 0;
-out:
     free(header);
-    free(tmp);
     free(final);
-    return rc;
+    return rc == 0 ? 0 : -1;
 }
 
 /* Reads FILE whole; *DATA is NUL-terminated for parsing. Returns 0, or -1 with errno. */

@@ -149,22 +149,8 @@ struct theme_parse {
     bool has_term[TERM_KEYS];
     int palette_line; /* the first colorN's line, 0 while there is none */
     size_t capcap;
-    int err_line; /* 0 while there is no error */
-    char err[256];
+    struct inifile_errors errs; /* the first stops the parse */
 };
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (!err || errlen == 0)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 /* Levenshtein distance, for "did you mean" hints; long words simply count as far apart. */
 static size_t edit_distance(const char *a, const char *b)
@@ -213,9 +199,9 @@ static int parse_colour_word(const char *word, struct color *out, char *err, siz
         return 0;
     const char *attr = closest_attr(word);
     if (attr)
-        set_err(err, errlen, "unknown attribute '%s' (did you mean '%s'?)", word, attr);
+        inifile_set_err(err, errlen, "unknown attribute '%s' (did you mean '%s'?)", word, attr);
     else
-        set_err(err, errlen, "unknown colour '%s' (use a name, 0-255 or #rrggbb)", word);
+        inifile_set_err(err, errlen, "unknown colour '%s' (use a name, 0-255 or #rrggbb)", word);
     return -1;
 }
 
@@ -248,10 +234,10 @@ static int parse_style(const char *text, struct style *out, bool *has_fg, bool *
             char *bgword = xstrndup(p, m);
             p += m;
             if (m == 0) {
-                set_err(err, errlen, "'on' needs a colour after it (e.g. 'on #1c1c1c')");
+                inifile_set_err(err, errlen, "'on' needs a colour after it (e.g. 'on #1c1c1c')");
                 rc = -1;
             } else if (bg) {
-                set_err(err, errlen, "two backgrounds ('on %s' is the second)", bgword);
+                inifile_set_err(err, errlen, "two backgrounds ('on %s' is the second)", bgword);
                 rc = -1;
             } else {
                 rc = parse_colour_word(bgword, &s.bg, err, errlen);
@@ -262,9 +248,10 @@ static int parse_style(const char *text, struct style *out, bool *has_fg, bool *
             struct color c;
             rc = parse_colour_word(word, &c, err, errlen);
             if (rc == 0 && fg) {
-                set_err(err, errlen,
-                        "two foreground colours ('%s' is the second; a background is 'on %s')",
-                        word, word);
+                inifile_set_err(
+                    err, errlen,
+                    "two foreground colours ('%s' is the second; a background is 'on %s')", word,
+                    word);
                 rc = -1;
             } else if (rc == 0) {
                 s.fg = c;
@@ -277,7 +264,8 @@ static int parse_style(const char *text, struct style *out, bool *has_fg, bool *
     }
 
     if (words == 0) {
-        set_err(err, errlen, "empty style (write e.g. 'bold #ffffff on #005f87', or 'default')");
+        inifile_set_err(err, errlen,
+                        "empty style (write e.g. 'bold #ffffff on #005f87', or 'default')");
         return -1;
     }
     *out = s;
@@ -298,12 +286,9 @@ static void parse_fail(struct theme_parse *tp, const char *fmt, ...)
 
 static void parse_fail(struct theme_parse *tp, const char *fmt, ...)
 {
-    if (tp->err_line)
-        return;
-    tp->err_line = tp->src->line;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tp->err, sizeof tp->err, fmt, ap);
+    inifile_vfail(&tp->errs, tp->src->line, fmt, ap);
     va_end(ap);
 }
 
@@ -421,7 +406,7 @@ static void handle_terminal(struct theme_parse *tp, const char *name, const char
 static int theme_handler(void *user, const char *section, const char *name, const char *value)
 {
     struct theme_parse *tp = user;
-    if (tp->err_line)
+    if (tp->errs.line)
         return 1;
 
     if (strcmp(section, "ui") == 0) {
@@ -491,9 +476,8 @@ static int theme_finish(struct theme_parse *tp)
         nmissing++;
     }
     if (nmissing > 0 && nmissing < TERM_PALETTE) {
-        tp->err_line = tp->palette_line;
-        snprintf(tp->err, sizeof tp->err,
-                 "[terminal] leaves out %s (a palette names all 16, color0..color15)", missing);
+        inifile_fail(&tp->errs, tp->palette_line,
+                     "[terminal] leaves out %s (a palette names all 16, color0..color15)", missing);
         return -1;
     }
     t->has_palette = nmissing == 0;
@@ -535,14 +519,12 @@ static void report_errno(const char *path, int e, char *err, size_t errlen)
 {
     const char *hint = errno_hint(e);
     if (hint) {
-        set_err(err, errlen, "%s: %s", path, hint);
+        inifile_set_err(err, errlen, "%s: %s", path, hint);
         return;
     }
     char msg[128];
-    snprintf(msg, sizeof msg, "%s", strerror(e));
-    if (msg[0] >= 'A' && msg[0] <= 'Z')
-        msg[0] = (char)(msg[0] - 'A' + 'a');
-    set_err(err, errlen, "%s: cannot read (%s)", path, msg);
+    inifile_set_err(err, errlen, "%s: cannot read (%s)", path,
+                    inifile_errno_text(e, msg, sizeof msg));
 }
 
 /* Reads a theme from F; PATH names it in messages. On error *OUT is left empty. */
@@ -555,27 +537,18 @@ static int theme_read(FILE *f, const char *path, struct theme *out, char *err, s
     errno = 0;
     int rc = ini_parse_stream(inifile_read_line, &src, theme_handler, &tp);
 
-    int line = tp.err_line;
-    const char *msg = tp.err;
-    char long_msg[80];
-    if (src.long_line && (!line || src.long_line < line)) {
-        line = src.long_line;
-        snprintf(long_msg, sizeof long_msg, "line too long (at most %d characters)", src.max_len);
-        msg = long_msg;
-    }
-    if (rc > 0 && (!line || rc < line)) {
-        line = rc;
-        msg = "expected 'key = value' or '[section]'";
-    }
+    if (src.long_line)
+        inifile_fail(&tp.errs, src.long_line, "line too long (at most %d characters)", src.max_len);
+    if (rc > 0)
+        inifile_fail(&tp.errs, rc, "expected 'key = value' or '[section]'");
 
     if (src.read_errno) {
         report_errno(path, src.read_errno, err, errlen);
     } else if (rc < 0) {
-        set_err(err, errlen, "%s: out of memory while parsing", path);
-    } else if (line) {
-        set_err(err, errlen, "%s:%d: %s", path, line, msg);
-    } else if (theme_finish(&tp) < 0) {
-        set_err(err, errlen, "%s:%d: %s", path, tp.err_line, tp.err);
+        inifile_set_err(err, errlen, "%s: out of memory while parsing", path);
+    } else if (tp.errs.line || theme_finish(&tp) < 0) {
+        /* Only the first error: a theme with any is refused whole. */
+        inifile_set_err(err, errlen, "%s:%d: %s", path, tp.errs.line, tp.errs.msg);
     } else {
         if (!out->name)
             out->name = name_from_path(path);
@@ -609,8 +582,8 @@ int theme_load_named(const char *name, const char *config_dir, const char *resou
 {
     memset(out, 0, sizeof *out);
     if (!*name || strchr(name, '/') || name[0] == '.') {
-        set_err(err, errlen, "theme '%s': bad name (use a file name from themes/, e.g. 'light')",
-                name);
+        inifile_set_err(err, errlen,
+                        "theme '%s': bad name (use a file name from themes/, e.g. 'light')", name);
         return -1;
     }
 
@@ -622,8 +595,8 @@ int theme_load_named(const char *name, const char *config_dir, const char *resou
     } else if (shipped && is_file(shipped)) {
         rc = theme_load(shipped, out, err, errlen);
     } else {
-        set_err(err, errlen, "theme '%s' not found (looked in %s and %s)", name,
-                user ? user : "(no config dir)", shipped ? shipped : "(no resource dir)");
+        inifile_set_err(err, errlen, "theme '%s' not found (looked in %s and %s)", name,
+                        user ? user : "(no config dir)", shipped ? shipped : "(no resource dir)");
         rc = -1;
     }
     free(user);

@@ -51,6 +51,7 @@ static void drop_redo(struct undo *u);
 static struct step *new_step(struct undo *u, enum merge merge);
 static struct step *top_step(struct undo *u);
 static void push_rec(struct step *s, struct undo_rec r);
+static void append_text(struct undo_rec *r, const char *text, size_t len);
 static bool single_char(const char *text, size_t len);
 static bool is_blank(char c);
 static bool word_starts(char left, char right);
@@ -125,6 +126,15 @@ static void push_rec(struct step *s, struct undo_rec r)
     s->recs[s->n++] = r;
 }
 
+/* Adds TEXT[0..LEN) to the end of R's text, which stays NUL-terminated. */
+static void append_text(struct undo_rec *r, const char *text, size_t len)
+{
+    r->text = xrealloc(r->text, r->len + len + 1);
+    memcpy(r->text + r->len, text, len);
+    r->len += len;
+    r->text[r->len] = '\0';
+}
+
 /* One cursor stop's worth of text on one line: what a key press types or deletes. */
 static bool single_char(const char *text, size_t len)
 {
@@ -152,10 +162,7 @@ static bool merge_typed(struct undo *u, struct pos from, struct pos to, char *te
         return false;
     if (word_starts(last->text[last->len - 1], text[0]))
         return false;
-    last->text = xrealloc(last->text, last->len + len + 1);
-    memcpy(last->text + last->len, text, len);
-    last->len += len;
-    last->text[last->len] = '\0';
+    append_text(last, text, len);
     last->to = to;
     free(text);
     if (u->saved == u->cur)
@@ -189,10 +196,7 @@ static bool merge_deleted(struct undo *u, struct pos from, struct pos to, char *
     } else if (s->merge != MERGE_BACK && pos_cmp(from, last->from) == 0) {
         if (word_starts(last->text[last->len - 1], text[0]))
             return false;
-        last->text = xrealloc(last->text, last->len + len + 1);
-        memcpy(last->text + last->len, text, len);
-        last->len += len;
-        last->text[last->len] = '\0';
+        append_text(last, text, len);
         last->to.col += len;
         s->merge = MERGE_FWD;
     } else {

@@ -10,43 +10,15 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "fuzz_edits.h"
 #include "xalloc.h"
 
-/* Aborts on a broken invariant; libFuzzer reports the stack, which names the line. */
-static void check(int ok)
-{
-    if (!ok)
-        abort();
-}
-
-struct reader {
-    const uint8_t *p;
-    size_t left;
-};
-
-static uint8_t next_byte(struct reader *r)
-{
-    if (!r->left)
-        return 0;
-    r->left--;
-    return *r->p++;
-}
-
-static size_t take(struct reader *r, size_t want, const char **out)
-{
-    size_t n = want < r->left ? want : r->left;
-    *out = (const char *)r->p;
-    r->p += n;
-    r->left -= n;
-    return n;
-}
-
 /* A position from two bytes: sometimes past the end, to exercise clamping. */
-static struct pos read_pos(struct reader *r, const struct buffer *b)
+static struct pos read_pos(struct fz_reader *r, const struct buffer *b)
 {
     struct pos p;
-    p.line = next_byte(r) % (b->nlines + 1);
-    p.col = next_byte(r) % 24;
+    p.line = fz_byte(r) % (b->nlines + 1);
+    p.col = fz_byte(r) % 24;
     return p;
 }
 
@@ -60,28 +32,23 @@ static size_t offset_of(const struct buffer *b, struct pos p)
     return off + p.col;
 }
 
-static char *whole_text(const struct buffer *b, size_t *len)
-{
-    return buffer_text(b, (struct pos){0, 0}, buffer_end(b), len);
-}
-
 static void check_invariants(const struct buffer *b, const char *saved, size_t saved_len)
 {
-    check(b->nlines >= 1 && b->nlines <= b->cap);
+    fz_check(b->nlines >= 1 && b->nlines <= b->cap);
     size_t len;
     char *bytes = buffer_serialize(b, &len);
-    check(len == buffer_size(b));
+    fz_check(len == buffer_size(b));
     for (size_t i = 0; i < b->nlines; i++)
-        check(!memchr(b->lines[i].text, '\n', b->lines[i].len));
+        fz_check(!memchr(b->lines[i].text, '\n', b->lines[i].len));
     if (!buffer_modified(b))
-        check(len == saved_len && memcmp(bytes, saved, len) == 0);
+        fz_check(len == saved_len && memcmp(bytes, saved, len) == 0);
     free(bytes);
 }
 
 static void do_insert(struct buffer *b, struct pos at, const char *text, size_t n)
 {
     size_t before_len;
-    char *before = whole_text(b, &before_len);
+    char *before = fz_text(b, &before_len);
     size_t off = offset_of(b, at);
 
     /* The expected text: TEXT with each CRLF as one break, spliced in at AT. */
@@ -100,9 +67,9 @@ static void do_insert(struct buffer *b, struct pos at, const char *text, size_t 
     struct pos end;
     buffer_insert(b, at, text, n, &end);
     size_t got_len;
-    char *got = whole_text(b, &got_len);
-    check(got_len == w && memcmp(got, want, w) == 0);
-    check(offset_of(b, end) == off + inserted);
+    char *got = fz_text(b, &got_len);
+    fz_check(got_len == w && memcmp(got, want, w) == 0);
+    fz_check(offset_of(b, end) == off + inserted);
     free(got);
     free(want);
     free(before);
@@ -111,7 +78,7 @@ static void do_insert(struct buffer *b, struct pos at, const char *text, size_t 
 static void do_delete(struct buffer *b, struct pos from, struct pos to)
 {
     size_t before_len;
-    char *before = whole_text(b, &before_len);
+    char *before = fz_text(b, &before_len);
     size_t a = offset_of(b, from), z = offset_of(b, to);
     if (a > z) {
         size_t t = a;
@@ -120,26 +87,20 @@ static void do_delete(struct buffer *b, struct pos from, struct pos to)
     }
     buffer_delete(b, from, to);
     size_t got_len;
-    char *got = whole_text(b, &got_len);
-    check(got_len == before_len - (z - a));
-    check(memcmp(got, before, a) == 0);
-    check(memcmp(got + a, before + z, before_len - z) == 0);
+    char *got = fz_text(b, &got_len);
+    fz_check(got_len == before_len - (z - a));
+    fz_check(memcmp(got, before, a) == 0);
+    fz_check(memcmp(got + a, before + z, before_len - z) == 0);
     free(got);
     free(before);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct reader r = {data, size};
+    struct fz_reader r = {data, size};
     const char *file;
-    size_t file_len = take(&r, next_byte(&r), &file);
-
-    char *bytes = NULL;
-    if (file_len) {
-        bytes = xmalloc(file_len);
-        memcpy(bytes, file, file_len);
-    }
-    struct buffer *b = buffer_from_bytes(bytes, file_len);
+    size_t file_len;
+    struct buffer *b = fz_load(&r, &file, &file_len);
     char *saved = xmalloc(file_len + 1);
     if (file_len)
         memcpy(saved, file, file_len);
@@ -148,20 +109,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     check_invariants(b, saved, saved_len);
     while (r.left) {
-        uint8_t op = next_byte(&r) % 11;
+        uint8_t op = fz_byte(&r) % 11;
         struct pos a, z;
         const char *text;
         size_t n;
         switch (op) {
         case 0: /* paste */
             a = read_pos(&r, b);
-            n = take(&r, next_byte(&r) % 16, &text);
+            n = fz_take(&r, fz_byte(&r) % 16, &text);
             do_insert(b, a, text, n);
             break;
         case 1: /* typed character */
         case 2:
             a = read_pos(&r, b);
-            n = take(&r, 1, &text);
+            n = fz_take(&r, 1, &text);
             do_insert(b, a, text, n);
             break;
         case 3: /* delete a range */
@@ -185,7 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             buffer_undo_boundary(b);
             break;
         case 8:
-            if (next_byte(&r) & 1) {
+            if (fz_byte(&r) & 1) {
                 if (depth < 4) {
                     buffer_group_begin(b);
                     depth++;
@@ -200,14 +161,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             saved = buffer_serialize(b, &saved_len);
             buffer_mark_saved(b);
             break;
-        case 10: {
-            n = take(&r, next_byte(&r) % 32, &text);
-            char *fresh = xmalloc(n + 1);
-            if (n)
-                memcpy(fresh, text, n);
-            buffer_replace_all(b, fresh, n);
+        case 10:
+            fz_replace_all(&r, b);
             break;
-        }
         }
         check_invariants(b, saved, saved_len);
     }
@@ -223,13 +179,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_invariants(b, saved, saved_len);
     size_t len;
     char *back = buffer_serialize(b, &len);
-    check(len == file_len && (len == 0 || memcmp(back, file, len) == 0));
+    fz_check(len == file_len && (len == 0 || memcmp(back, file, len) == 0));
     free(back);
 
     while (buffer_redo(b, NULL))
         check_invariants(b, saved, saved_len);
     back = buffer_serialize(b, &len);
-    check(len == final_len && memcmp(back, final, len) == 0);
+    fz_check(len == final_len && memcmp(back, final, len) == 0);
     free(back);
 
     free(final);

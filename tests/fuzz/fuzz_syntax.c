@@ -18,39 +18,12 @@
 #include <tree_sitter/api.h>
 
 #include "buffer.h"
+#include "fuzz_edits.h"
 #include "grammar.h"
 #include "lang.h"
 #include "syntax.h"
 #include "syntax_internal.h"
 #include "xalloc.h"
-
-static void check(int ok)
-{
-    if (!ok)
-        abort();
-}
-
-struct reader {
-    const uint8_t *p;
-    size_t left;
-};
-
-static uint8_t next_byte(struct reader *r)
-{
-    if (!r->left)
-        return 0;
-    r->left--;
-    return *r->p++;
-}
-
-static size_t take(struct reader *r, size_t want, const char **out)
-{
-    size_t n = want < r->left ? want : r->left;
-    *out = (const char *)r->p;
-    r->p += n;
-    r->left -= n;
-    return n;
-}
 
 /* The reference: the '\n'-joined text and a tree edited and parsed from it directly. */
 struct ref {
@@ -61,21 +34,16 @@ struct ref {
     struct syntax *s;
 };
 
-static char *joined(const struct buffer *b, size_t *len)
-{
-    return buffer_text(b, (struct pos){0, 0}, buffer_end(b), len);
-}
-
 /* Byte offset and point of P in TEXT, found by scanning for line breaks. */
 static uint32_t offset_in(const char *text, size_t len, struct pos p)
 {
     size_t off = 0;
     for (size_t line = 0; line < p.line; line++) {
         const char *nl = memchr(text + off, '\n', len - off);
-        check(nl != NULL);
+        fz_check(nl != NULL);
         off = (size_t)(nl - text) + 1;
     }
-    check(off + p.col <= len);
+    fz_check(off + p.col <= len);
     return (uint32_t)(off + p.col);
 }
 
@@ -84,7 +52,7 @@ static void on_change(void *ctx, const struct buffer *b, const struct buffer_cha
     struct ref *r = ctx;
     syntax_edit(r->s, b, c);
     size_t len;
-    char *now = joined(b, &len);
+    char *now = fz_text(b, &len);
     TSInputEdit e = {
         .start_byte = offset_in(r->text, r->len, c->start),
         .old_end_byte = offset_in(r->text, r->len, c->old_end),
@@ -93,7 +61,7 @@ static void on_change(void *ctx, const struct buffer *b, const struct buffer_cha
         .old_end_point = {(uint32_t)c->old_end.line, (uint32_t)c->old_end.col},
         .new_end_point = {(uint32_t)c->new_end.line, (uint32_t)c->new_end.col},
     };
-    check(offset_in(now, len, c->start) == e.start_byte);
+    fz_check(offset_in(now, len, c->start) == e.start_byte);
     if (r->tree)
         ts_tree_edit(r->tree, &e);
     free(r->text);
@@ -124,12 +92,12 @@ static void check_spans(const struct buffer *b, const struct syntax_span *sp, si
                         size_t first, size_t last)
 {
     for (size_t i = 0; i < n; i++) {
-        check(sp[i].line >= first && sp[i].line < last && sp[i].line < b->nlines);
-        check(sp[i].col_from < sp[i].col_to && sp[i].col_to <= b->lines[sp[i].line].len);
-        check(sp[i].capture < grammar_capture_count());
+        fz_check(sp[i].line >= first && sp[i].line < last && sp[i].line < b->nlines);
+        fz_check(sp[i].col_from < sp[i].col_to && sp[i].col_to <= b->lines[sp[i].line].len);
+        fz_check(sp[i].capture < grammar_capture_count());
         if (i > 0)
-            check(sp[i - 1].line < sp[i].line ||
-                  (sp[i - 1].line == sp[i].line && sp[i - 1].col_to <= sp[i].col_from));
+            fz_check(sp[i - 1].line < sp[i].line ||
+                     (sp[i - 1].line == sp[i].line && sp[i - 1].col_to <= sp[i].col_from));
     }
 }
 
@@ -143,7 +111,7 @@ static const struct syntax_span *settle(struct syntax *s, const struct buffer *b
         if (!syntax_pending(s))
             break;
     }
-    check(!syntax_pending(s));
+    fz_check(!syntax_pending(s));
     check_spans(b, sp, *n, 0, b->nlines);
     return sp;
 }
@@ -167,23 +135,23 @@ static void compare_with_fresh(struct syntax *s, const struct lang *l, const str
         memcpy(copy, inc, ni * sizeof *copy);
     char err[512];
     struct syntax *fresh = syntax_new(l, b, err, sizeof err);
-    check(fresh != NULL);
+    fz_check(fresh != NULL);
     const struct syntax_span *fr = settle(fresh, b, &nf);
     if (!has_error(fresh)) {
-        check(ni == nf);
+        fz_check(ni == nf);
         for (size_t i = 0; i < ni; i++)
-            check(copy[i].line == fr[i].line && copy[i].col_from == fr[i].col_from &&
-                  copy[i].col_to == fr[i].col_to && copy[i].capture == fr[i].capture);
+            fz_check(copy[i].line == fr[i].line && copy[i].col_from == fr[i].col_from &&
+                     copy[i].col_to == fr[i].col_to && copy[i].capture == fr[i].capture);
     }
     syntax_free(fresh);
     free(copy);
 }
 
-static struct pos read_pos(struct reader *r, const struct buffer *b)
+static struct pos read_pos(struct fz_reader *r, const struct buffer *b)
 {
     struct pos p;
-    p.line = next_byte(r) % b->nlines;
-    p.col = next_byte(r) % (b->lines[p.line].len + 1);
+    p.line = fz_byte(r) % b->nlines;
+    p.col = fz_byte(r) % (b->lines[p.line].len + 1);
     return p;
 }
 
@@ -202,15 +170,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const langs[] = {"python", "javascript", "html"};
-    struct reader rd = {data, size};
-    const struct lang *l = lang_by_name(langs[next_byte(&rd) % 3]);
-    check(l != NULL);
+    struct fz_reader rd = {data, size};
+    const struct lang *l = lang_by_name(langs[fz_byte(&rd) % 3]);
+    fz_check(l != NULL);
     const char *file;
-    size_t file_len = take(&rd, next_byte(&rd), &file);
-    char *bytes = file_len ? xmalloc(file_len) : NULL;
-    if (file_len)
-        memcpy(bytes, file, file_len);
-    struct buffer *b = buffer_from_bytes(bytes, file_len);
+    size_t file_len;
+    struct buffer *b = fz_load(&rd, &file, &file_len);
 
     char err[512];
     struct ref r = {0};
@@ -219,13 +184,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "fuzz_syntax: %s\n", err);
         abort();
     }
-    r.text = joined(b, &r.len);
+    r.text = fz_text(b, &r.len);
     r.parser = ts_parser_new();
     ts_parser_set_language(r.parser, r.s->g->ts);
     buffer_set_listener(b, on_change, &r);
 
     while (rd.left) {
-        uint8_t op = next_byte(&rd) % 10;
+        uint8_t op = fz_byte(&rd) % 10;
         struct pos a, z;
         const char *text;
         size_t n, first;
@@ -234,7 +199,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 1:
         case 2:
             a = read_pos(&rd, b);
-            n = take(&rd, next_byte(&rd) % 12, &text);
+            n = fz_take(&rd, fz_byte(&rd) % 12, &text);
             buffer_insert(b, a, text, n, NULL);
             break;
         case 3:
@@ -250,16 +215,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             buffer_redo(b, NULL);
             break;
         case 7:
-            n = take(&rd, next_byte(&rd) % 32, &text);
-            bytes = xmalloc(n + 1);
-            memcpy(bytes, text, n);
-            buffer_replace_all(b, bytes, n);
+            fz_replace_all(&rd, b);
             break;
         case 8:
             parse_both(&r, b);
             break;
         case 9: {
-            first = next_byte(&rd) % b->nlines;
+            first = fz_byte(&rd) % b->nlines;
             const struct syntax_span *sp = syntax_highlight(r.s, b, first, first + 4, &n);
             check_spans(b, sp, n, first, first + 4);
             break;

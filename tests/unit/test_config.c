@@ -5,11 +5,9 @@
  * Permission checks do not apply to root, so when the tests run as root the unwritable cases
  * run in a forked child that has dropped to uid/gid 65534; it reports through its exit status
  * and sends the error message back through a pipe. */
-#include <grp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -222,8 +220,6 @@ static void test_unreadable(void **state)
     assert_non_null(strstr(err, "permission denied"));
     assert_defaults(&c);
 }
-
-#define NOBODY 65534
 
 /* config_set on DIR/config, failing the test with its message. */
 static const char *set_ok(const char *dir, const char *section, const char *key, const char *value)
@@ -470,45 +466,13 @@ static void test_set_not_a_file(void **state)
     assert_non_null(strstr(err, "(part of that path is a file)"));
 }
 
-/* Runs FN without privileges: directly when not root, else in a child that became NOBODY.
- * Returns FN's result; ERR receives FN's message. */
-static int unprivileged(int (*fn)(const char *dir, char *err, size_t errlen), const char *dir,
-                        char *err, size_t errlen)
-{
-    if (geteuid() != 0)
-        return fn(dir, err, errlen);
-    int p[2];
-    assert_int_equal(pipe(p), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        char msg[512] = "";
-        close(p[0]);
-        if (setgroups(0, NULL) != 0 || setresgid(NOBODY, NOBODY, NOBODY) != 0 ||
-            setresuid(NOBODY, NOBODY, NOBODY) != 0)
-            _exit(99);
-        int rc = fn(dir, msg, sizeof msg);
-        ssize_t w = write(p[1], msg, strlen(msg));
-        _exit(w < 0 ? 98 : rc);
-    }
-    close(p[1]);
-    ssize_t n = read(p[0], err, errlen - 1);
-    err[n > 0 ? n : 0] = '\0';
-    close(p[0]);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_true(WIFEXITED(status));
-    assert_int_not_equal(WEXITSTATUS(status), 99);
-    return WEXITSTATUS(status);
-}
-
 /* 0 when setting the theme in DIR/ro/config fails, as it must. */
-static int set_in_readonly(const char *dir, char *err, size_t errlen)
+static int set_in_readonly(void *dir, char *err, size_t errlen)
 {
     return config_set(tu_path(dir, "ro/config"), "ui", "theme", "mono", err, errlen) == -1 ? 0 : 1;
 }
 
-static int set_in_readonly_subdir(const char *dir, char *err, size_t errlen)
+static int set_in_readonly_subdir(void *dir, char *err, size_t errlen)
 {
     return config_set(tu_path(dir, "ro/shed/config"), "ui", "theme", "mono", err, errlen) == -1 ? 0
                                                                                                 : 1;
@@ -526,14 +490,14 @@ static void test_set_unwritable_dir(void **state)
     assert_int_equal(chmod(tu_path(dir, "ro"), 0555), 0);
 
     /* The file is writable but its directory is not: the atomic rename cannot happen. */
-    assert_int_equal(unprivileged(set_in_readonly, dir, err, sizeof err), 0);
+    assert_int_equal(tu_unprivileged(set_in_readonly, *state, err, sizeof err), 0);
     assert_non_null(strstr(err, "ro/config: permission denied (check the directory's "
                                 "permissions"));
     tu_assert_file_str(tu_path(dir, "ro/config"), before);
     assert_int_equal(tu_count_entries(tu_path(dir, "ro"), NULL, 0), 1);
 
     /* A directory that cannot be created. */
-    assert_int_equal(unprivileged(set_in_readonly_subdir, dir, err, sizeof err), 0);
+    assert_int_equal(tu_unprivileged(set_in_readonly_subdir, *state, err, sizeof err), 0);
     assert_non_null(strstr(err, "ro/shed/config: cannot create the directory"));
     assert_non_null(strstr(err, "(permission denied; check its parent's permissions)"));
     assert_int_equal(chmod(tu_path(dir, "ro"), 0755), 0);

@@ -9,21 +9,17 @@
 #define _GNU_SOURCE
 #endif
 #include <fcntl.h>
-#include <grp.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buffer.h"
 #include "fileio.h"
 #include "testutil.h"
-
-#define NOBODY 65534
 
 struct fx {
     char dir[PATH_MAX];
@@ -46,39 +42,6 @@ static int teardown(void **state)
     tu_rm_rf(f->dir);
     free(f);
     return 0;
-}
-
-/* Runs FN without privileges: directly when not root, else in a child that became NOBODY.
- * Returns FN's result (0 or a small positive failure code); ERR receives FN's message. */
-static int unprivileged(int (*fn)(void *ctx, char *err, size_t errlen), void *ctx, char *err,
-                        size_t errlen)
-{
-    if (geteuid() != 0)
-        return fn(ctx, err, errlen);
-
-    int p[2];
-    assert_int_equal(pipe(p), 0);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        char msg[512] = "";
-        close(p[0]);
-        if (setgroups(0, NULL) != 0 || setresgid(NOBODY, NOBODY, NOBODY) != 0 ||
-            setresuid(NOBODY, NOBODY, NOBODY) != 0)
-            _exit(99);
-        int rc = fn(ctx, msg, sizeof msg);
-        ssize_t w = write(p[1], msg, strlen(msg));
-        _exit(w < 0 ? 98 : rc);
-    }
-    close(p[1]);
-    ssize_t n = read(p[0], err, errlen - 1);
-    err[n > 0 ? n : 0] = '\0';
-    close(p[0]);
-    int status;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_true(WIFEXITED(status));
-    assert_int_not_equal(WEXITSTATUS(status), 99);
-    return WEXITSTATUS(status);
 }
 
 /* Loads PATH and saves it straight back; the file must keep its exact bytes. */
@@ -187,12 +150,12 @@ static void test_mode_and_owner_kept(void **state)
     assert_int_equal(st.st_mode & 07777, 0600);
 
     if (geteuid() == 0) {
-        assert_int_equal(chown(path, NOBODY, NOBODY), 0);
+        assert_int_equal(chown(path, TU_NOBODY, TU_NOBODY), 0);
         assert_int_equal(fileio_save_bytes(path, "y", 1, NULL, NULL, f->err, sizeof f->err),
                          FILEIO_OK);
         assert_int_equal(stat(path, &st), 0);
-        assert_int_equal(st.st_uid, NOBODY);
-        assert_int_equal(st.st_gid, NOBODY);
+        assert_int_equal(st.st_uid, TU_NOBODY);
+        assert_int_equal(st.st_gid, TU_NOBODY);
         assert_int_equal(st.st_mode & 07777, 0600);
     }
 }
@@ -269,7 +232,7 @@ static void test_readonly_dir_save_fails(void **state)
     assert_int_equal(chmod(path, 0666), 0); /* the file is writable, its directory is not */
     assert_int_equal(chmod(ro, 0555), 0);
 
-    assert_int_equal(unprivileged(save_in_child, &c, f->err, sizeof f->err), 0);
+    assert_int_equal(tu_unprivileged(save_in_child, &c, f->err, sizeof f->err), 0);
     assert_non_null(strstr(f->err, "keep.txt: permission denied"));
     assert_non_null(strstr(f->err, "directory's permissions"));
     tu_assert_file(path, "original\n", 9);
@@ -289,7 +252,7 @@ static void test_readonly_file_save_fails(void **state)
     assert_int_equal(chmod(rw, 0777), 0);
     tu_write(path, "locked\n", 7);
     assert_int_equal(chmod(path, 0444), 0);
-    assert_int_equal(unprivileged(save_in_child, &c, f->err, sizeof f->err), 0);
+    assert_int_equal(tu_unprivileged(save_in_child, &c, f->err, sizeof f->err), 0);
     assert_non_null(strstr(f->err, "locked.txt: the file is read-only"));
     tu_assert_file(path, "locked\n", 7);
     assert_int_equal(tu_count_entries(rw, NULL, 0), 1);
@@ -303,7 +266,7 @@ static void test_unreadable_refused(void **state)
 
     tu_write(path, "secret\n", 7);
     assert_int_equal(chmod(path, 0), 0);
-    assert_int_equal(unprivileged(load_in_child, &c, f->err, sizeof f->err), 0);
+    assert_int_equal(tu_unprivileged(load_in_child, &c, f->err, sizeof f->err), 0);
     assert_non_null(strstr(f->err, "secret.txt: permission denied"));
 }
 

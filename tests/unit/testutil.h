@@ -1,5 +1,6 @@
 /* testutil.h — scaffolding shared by the unit tests: a fresh temporary folder per test, its
- * removal, paths inside it, and files written and read back whole. Each helper fails the running
+ * removal, paths inside it, files written and read back whole, and running a check without
+ * root's privileges. Each helper fails the running
  * cmocka test instead of returning an error, except tu_rm_rf, whose callers are teardowns.
  * Everything is static inline so that a test using only some of the helpers does not warn about
  * the others. Test code only: src/ never includes this. */
@@ -16,11 +17,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <grp.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "xalloc.h"
@@ -171,6 +174,45 @@ static inline void tu_assert_file(const char *path, const char *bytes, size_t le
 static inline void tu_assert_file_str(const char *path, const char *text)
 {
     tu_assert_file(path, text, strlen(text));
+}
+
+/* The unprivileged user and group tu_unprivileged becomes. */
+#define TU_NOBODY 65534
+
+/* Runs FN(ARG, ERR, ERRLEN) without privileges, since permission checks do not apply to root:
+ * directly when not root, else in a forked child that dropped to uid/gid TU_NOBODY (the files
+ * it touches must be reachable by that user: make the test's folder 0755). Returns FN's result,
+ * 0 or a small positive failure code below 98, which the child reports through its exit
+ * status; ERR receives FN's message, which the child sends back through a pipe. */
+static inline int tu_unprivileged(int (*fn)(void *arg, char *err, size_t errlen), void *arg,
+                                  char *err, size_t errlen)
+{
+    if (geteuid() != 0)
+        return fn(arg, err, errlen);
+
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char msg[512] = "";
+        close(p[0]);
+        if (setgroups(0, NULL) != 0 || setresgid(TU_NOBODY, TU_NOBODY, TU_NOBODY) != 0 ||
+            setresuid(TU_NOBODY, TU_NOBODY, TU_NOBODY) != 0)
+            _exit(99);
+        int rc = fn(arg, msg, sizeof msg);
+        ssize_t w = write(p[1], msg, strlen(msg));
+        _exit(w < 0 ? 98 : rc);
+    }
+    close(p[1]);
+    ssize_t n = read(p[0], err, errlen - 1);
+    err[n > 0 ? n : 0] = '\0';
+    close(p[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_not_equal(WEXITSTATUS(status), 99);
+    return WEXITSTATUS(status);
 }
 
 #endif
