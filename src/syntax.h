@@ -43,11 +43,16 @@ void syntax_free(struct syntax *s);
 /* Records a change B just went through (call from the buffer's listener). */
 void syntax_edit(struct syntax *s, const struct buffer *b, const struct buffer_change *c);
 
-/* Parses for at most BUDGET_US microseconds. Returns true once the tree matches the text. */
+/* Parses for at most BUDGET_US microseconds. Returns true once the tree matches the text, and
+ * also when a file's first parse has coloured its top: with no tree yet, a slice first parses
+ * the first lines alone (at most 200 lines or 16 KB, a few milliseconds whatever the budget)
+ * and returns, so the rows on screen take colours while the whole text is parsed in the next
+ * slices; syntax_pending stays true until then. A budget of 0 parses to the end at once. */
 bool syntax_parse_step(struct syntax *s, const struct buffer *b, uint64_t budget_us);
 /* True while the tree is behind the text. */
 bool syntax_pending(const struct syntax *s);
-/* True once some tree exists (the colours shown may be from before the latest edits). */
+/* True once some tree exists (the colours shown may be from before the latest edits, or of the
+ * first lines only while the first parse runs). */
 bool syntax_ready(const struct syntax *s);
 
 /* The spans of lines [FIRST, LAST) from the current tree, injections included. The array is

@@ -8,7 +8,8 @@
  * by a sweep with a stack: sorted by start, wider first, the innermost open capture colours
  * each byte, so a string's escape sequence beats the string around it. An injected layer's
  * spans, clipped to its ranges, are painted over the host's. The byte spans are then cut at
- * line ends into the (line, column) spans syntax.h promises.
+ * line ends into the (line, column) spans syntax.h promises. Before a file's first parse ends,
+ * the stand-in tree of its first lines (syntax.c) colours those rows alone.
  *
  * A query cursor steps through every child of a node it enters, even children far outside
  * its range, which over a 5 MB module of 30,000 functions costs over 10 ms a frame. So
@@ -58,14 +59,24 @@ const struct syntax_span *syntax_highlight(struct syntax *s, const struct buffer
         s->have_win = true;
         s->found = false;
     }
-    if (!s->tree)
+    TSTree *tree = s->tree;
+    if (!tree && s->ptree) {
+        /* A first parse's stand-in colours the rows of its prefix. */
+        tree = s->ptree;
+        size_t rows = syntax_prefix_rows(s);
+        if (last > rows)
+            last = rows;
+        if (first >= last)
+            return s->spans;
+    }
+    if (!tree)
         return s->spans;
     if (!s->pending && !s->found)
         inject_discover(s, b);
 
     uint32_t lo = s->line_start[first];
     uint32_t hi = s->line_start[last - 1] + (uint32_t)b->lines[last - 1].len;
-    layer_spans(s, b, s->g, s->tree, first, last, lo, hi, &s->host);
+    layer_spans(s, b, s->g, tree, first, last, lo, hi, &s->host);
     for (size_t i = 0; i < s->nlayers; i++) {
         struct layer *l = &s->layers[i];
         if (!l->tree || !l->nranges || l->ranges[0].start_byte >= hi ||

@@ -61,6 +61,14 @@ struct syntax {
     bool pending;                 /* the host tree is behind the text */
     bool in_progress;             /* the parser holds a parse its timeout cut short */
     const struct buffer *reading; /* what the input callback serves during a parse */
+    uint32_t read_limit;          /* the input callback serves no byte from here on */
+
+    /* A file's first parse starts with a stand-in: the tree of its first lines alone, parsed
+     * at once, which colours those rows while the whole text is parsed in slices. */
+    TSTree *ptree;       /* the stand-in, or NULL; never beside a tree */
+    uint32_t prefix_end; /* the byte its text ends at (a line start when it was parsed) */
+    uint32_t safe_end;   /* where its last top-level node starts: nodes ending by here are whole */
+    bool ptree_stale;    /* an edit reached into its text: parse the prefix again */
 
     uint32_t *line_start; /* nlines entries */
     size_t nlines, lines_cap;
@@ -95,6 +103,7 @@ uint32_t syntax_byte_of(const struct syntax *s, struct pos p);
 size_t syntax_line_of_byte(const struct syntax *s, uint32_t byte);
 uint32_t syntax_text_len(const struct syntax *s, const struct buffer *b);
 uint64_t syntax_now_us(void);
+size_t syntax_prefix_rows(const struct syntax *s);
 
 /* syntax_inject.c */
 void inject_preload(struct syntax *s);

@@ -1,8 +1,9 @@
 /* test_syntax.c — tree-sitter highlighting over the real grammars built under build/grammars:
  * capture names at known spots in every language, query predicates, HTML injections,
  * incremental reparses that must agree with fresh ones after random edits, undo and redo,
- * parsing a 5 MB file in slices, growing a selection by syntax node, bracket pairs, grammar
- * loading errors, and the doc's language switch. Run from the repository root. */
+ * parsing a 5 MB file in slices, a large file's first colours before its parse ends, growing a
+ * selection by syntax node, bracket pairs, grammar loading errors, and the doc's language switch.
+ * Run from the repository root. */
 #include "testutil.h"
 
 #include <time.h>
@@ -729,9 +730,13 @@ static void test_large_file_in_slices(void **state)
     assert_false(syntax_ready(s));
     assert_true(syntax_pending(s));
 
-    /* The whole parse, 5 ms at a time. */
-    unsigned slices = 0;
+    /* The first slice colours the top rows, then the whole parse runs 5 ms at a time. */
+    unsigned slices = 1;
     double start = now_ms(), longest = 0, last;
+    assert_true(syntax_parse_step(s, d->buf, 5000));
+    double first = now_ms() - start;
+    assert_true(syntax_ready(s));
+    assert_true(syntax_pending(s));
     for (;;) {
         double t0 = now_ms();
         bool done = syntax_parse_step(s, d->buf, 5000);
@@ -784,14 +789,15 @@ static void test_large_file_in_slices(void **state)
     assert_true(n > 0 && sp[0].line == 0 && sp[0].col_from == 0);
     assert_true(capture_is(syntax_capture_name(s, sp[0].capture), "string"));
 
-    printf("5 MB python (%zu lines): full parse %.0f ms in %u slices of 5 ms (longest %.1f ms, "
-           "last %.1f ms); one screen highlighted in %.2f ms; reparse after an edit at the top "
-           "%.1f ms (%u slices)\n",
-           d->buf->nlines, total, slices, longest, last, hl, reparse, edit_slices);
+    printf("5 MB python (%zu lines): first colours in %.1f ms, full parse %.0f ms in %u slices of "
+           "5 ms (longest %.1f ms, last %.1f ms); one screen highlighted in %.2f ms; reparse "
+           "after an edit at the top %.1f ms (%u slices)\n",
+           d->buf->nlines, first, total, slices, longest, last, hl, reparse, edit_slices);
     doc_free(d);
 }
 
-/* A slice cut short resumes where it stopped; an edit meanwhile starts it over. */
+/* A slice cut short resumes where it stopped; an edit meanwhile starts it over (after the
+ * first lines' colours, parsed again). */
 static void test_edit_during_sliced_parse(void **state)
 {
     (void)state;
@@ -800,13 +806,133 @@ static void test_edit_during_sliced_parse(void **state)
     struct doc *d = doc_new(buffer_from_bytes(text, len), 4);
     char err[512];
     assert_int_equal(doc_set_language(d, lang_named("python"), err, sizeof err), 0);
+    assert_true(syntax_parse_step(d->syntax, d->buf, 2000));
     assert_false(syntax_parse_step(d->syntax, d->buf, 2000));
     buffer_insert(d->buf, (struct pos){1, 0}, "    x = 'edit'\n", 15, NULL);
+    assert_true(syntax_parse_step(d->syntax, d->buf, 2000));
     assert_false(syntax_parse_step(d->syntax, d->buf, 2000));
     buffer_delete(d->buf, (struct pos){3, 0}, (struct pos){5, 0});
-    while (!syntax_parse_step(d->syntax, d->buf, 2000)) {
-    }
-    compare_with_fresh(d, "edit during a sliced parse");
+    while (syntax_pending(d->syntax))
+        syntax_parse_step(d->syntax, d->buf, 2000);
+    assert_true(compare_with_fresh(d, "edit during a sliced parse"));
+    doc_free(d);
+}
+
+/* Whether SP[0..N) colour (LINE, COL) as a keyword. */
+static bool keyword_at(struct syntax *s, const struct syntax_span *sp, size_t n, size_t line,
+                       size_t col)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sp[i].line == line && sp[i].col_from <= col && col < sp[i].col_to)
+            return capture_is(syntax_capture_name(s, sp[i].capture), "keyword");
+    return false;
+}
+
+/* A large file's first slice, however short, colours the rows on screen before the file is
+ * parsed: the same colours the whole parse then gives, so the screen does not change again. */
+static void test_first_colours_early(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = big_python((size_t)1 << 20, &len);
+    struct doc *d = doc_new(buffer_from_bytes(text, len), 4);
+    char err[512];
+    assert_int_equal(doc_set_language(d, lang_named("python"), err, sizeof err), 0);
+    struct syntax *s = d->syntax;
+    size_t n, mid = d->buf->nlines / 2;
+
+    assert_true(syntax_parse_step(s, d->buf, 1));
+    assert_true(syntax_ready(s));
+    assert_true(syntax_pending(s));
+    const struct syntax_span *sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_true(keyword_at(s, sp, n, 0, 0));  /* def func_0 */
+    assert_true(keyword_at(s, sp, n, 35, 0)); /* def func_5 */
+    assert_true(keyword_at(s, sp, n, 4, 8));  /* return */
+    struct syntax_span *early = xmalloc(n * sizeof *early);
+    memcpy(early, sp, n * sizeof *early);
+    size_t nearly = n;
+    /* Brackets pair in those rows already: "return [total, {'k': (a, b)}]". */
+    struct pos p;
+    size_t l4len;
+    const char *l4 = buffer_line(d->buf, 4, &l4len);
+    size_t open = (size_t)((const char *)memchr(l4, '[', l4len) - l4), close = l4len - 1;
+    assert_int_equal(l4[close], ']');
+    assert_true(syntax_match_bracket(s, d->buf, (struct pos){4, open}, &p));
+    assert_int_equal(p.line, 4);
+    assert_int_equal(p.col, close);
+    /* So does growing a selection: "total" to the list's items, to the list. */
+    struct pos nf, nt;
+    assert_true(syntax_grow(s, (struct pos){4, open + 1}, (struct pos){4, open + 1}, &nf, &nt));
+    assert_true(nf.line == 4 && nf.col == open + 1 && nt.line == 4 && nt.col == open + 6);
+    assert_true(syntax_grow(s, nf, nt, &nf, &nt));
+    assert_true(nf.line == 4 && nf.col == open && nt.line == 4 && nt.col == close + 1);
+    /* Rows far below wait for the whole tree. */
+    syntax_highlight(s, d->buf, mid, mid + 40, &n);
+    assert_int_equal(n, 0);
+    assert_false(syntax_grow(s, (struct pos){mid, 0}, (struct pos){mid, 1}, &nf, &nt));
+
+    /* The next slices parse the whole text; the first colours stay until it is done. */
+    assert_false(syntax_parse_step(s, d->buf, 1000));
+    assert_true(syntax_pending(s));
+    sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_int_equal(n, nearly);
+    unsigned slices = 1;
+    while (!syntax_parse_step(s, d->buf, 2000))
+        assert_true(++slices < 100000);
+    assert_false(syntax_pending(s));
+    sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_same_spans(d->buf, sp, n, early, nearly, "first colours against the whole tree's");
+    free(early);
+    syntax_highlight(s, d->buf, mid, mid + 40, &n);
+    assert_true(n > 0);
+    assert_true(compare_with_fresh(d, "after first colours"));
+    doc_free(d);
+}
+
+/* Edits while only the first lines are parsed: one in them moves their colours along at once
+ * and has them parsed again by the next slice; one below them leaves them be. The end result
+ * is a fresh parse's. */
+static void test_edit_before_first_parse_ends(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = big_python((size_t)1 << 20, &len);
+    struct doc *d = doc_new(buffer_from_bytes(text, len), 4);
+    char err[512];
+    assert_int_equal(doc_set_language(d, lang_named("python"), err, sizeof err), 0);
+    struct syntax *s = d->syntax;
+    size_t n;
+
+    assert_true(syntax_parse_step(s, d->buf, 1));
+    buffer_insert(d->buf, (struct pos){0, 0}, "import os\n", 10, NULL);
+    assert_true(syntax_ready(s));
+    const struct syntax_span *sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_true(keyword_at(s, sp, n, 1, 0)); /* "def" moved down a line with its colour */
+    assert_true(syntax_parse_step(s, d->buf, 1));
+    sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_true(keyword_at(s, sp, n, 0, 0)); /* import */
+    assert_true(keyword_at(s, sp, n, 1, 0));
+
+    /* Below the first lines: the whole parse goes on with them as they are. */
+    size_t below = d->buf->nlines - 3;
+    buffer_insert(d->buf, (struct pos){below, 0}, "x = 1\n", 6, NULL);
+    assert_false(syntax_parse_step(s, d->buf, 1000));
+    sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_true(keyword_at(s, sp, n, 0, 0));
+
+    /* During the whole parse: a function removed across the end of the first lines (the cut
+     * comes before a top-level line after a blank one), and a line from the top. */
+    size_t cut = syntax_prefix_rows(s);
+    assert_int_equal(d->buf->lines[cut - 1].len, 0);
+    assert_memory_equal(d->buf->lines[cut].text, "def ", 4);
+    buffer_delete(d->buf, (struct pos){cut - 1, 0}, (struct pos){cut + 6, 0});
+    buffer_delete(d->buf, (struct pos){0, 0}, (struct pos){1, 0});
+    assert_true(syntax_parse_step(s, d->buf, 1));
+    sp = syntax_highlight(s, d->buf, 0, 40, &n);
+    assert_true(keyword_at(s, sp, n, 0, 0)); /* def, at the top again */
+    while (syntax_pending(s))
+        syntax_parse_step(s, d->buf, 2000);
+    assert_true(compare_with_fresh(d, "edits before the first parse ended"));
     doc_free(d);
 }
 
@@ -989,6 +1115,8 @@ int main(void)
         cmocka_unit_test(test_random_edits_html),
         cmocka_unit_test(test_large_file_in_slices),
         cmocka_unit_test(test_edit_during_sliced_parse),
+        cmocka_unit_test(test_first_colours_early),
+        cmocka_unit_test(test_edit_before_first_parse_ends),
         cmocka_unit_test(test_grow),
         cmocka_unit_test(test_match_bracket),
         TU_DIR_TEST(test_grammar_errors),
