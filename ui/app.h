@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <poll.h>
 
 #include "config.h"
 #include "doc.h"
@@ -18,7 +19,7 @@
 
 struct watch;
 
-enum focus { FOCUS_TREE, FOCUS_EDITOR };
+enum focus { FOCUS_TREE, FOCUS_EDITOR, FOCUS_TERM };
 enum overlay { OVERLAY_NONE, OVERLAY_PICKER, OVERLAY_HELP };
 
 /* A question or an input line on the message row. Submit gets the text (or the single key
@@ -59,6 +60,23 @@ struct picker {
     void (*choose)(const char *item);
 };
 
+/* One terminal tab of the bottom pane. */
+struct term_tab {
+    struct term *term;
+    bool exited; /* the program ended: the pane says so, Enter starts a new one */
+    int status;  /* its wait status */
+};
+
+/* The terminal pane's scroll and copy mode: the view shows SCROLL lines of history above the
+ * live screen; a copy cursor moves over it and an optional anchor marks a selection. */
+struct term_view {
+    long scroll;
+    bool copying;
+    int cur_row, cur_col; /* terminal rows: negative ones are scrollback */
+    bool selecting;
+    int anchor_row, anchor_col;
+};
+
 struct app {
     char *root; /* workspace, absolute and resolved */
     char *data_dir;
@@ -88,6 +106,12 @@ struct app {
 
     char message[512];
     bool message_error;
+
+    struct term_tab *terms;
+    size_t nterms, terms_cap, cur_term;
+    bool term_open;  /* the pane is shown */
+    int term_height; /* its rows, the tab bar included; 0: a third of the screen */
+    struct term_view tview;
 
     struct layout layout;
     bool quit;
@@ -170,6 +194,24 @@ void tree_create(const char *rel, bool dir); /* creates, refreshes, opens a file
 bool commands_key(struct key k); /* true when K is a global binding (and was run) */
 void commands_prompt(void);
 void commands_run(const char *line);
+
+/* termview.c: the terminal pane, its tabs and its drawing; termkeys.c: its input. */
+void termview_toggle(void);   /* Ctrl-T: open and focus, or back to the editor */
+void termview_focus(void);    /* open if needed and focus */
+void termview_new_tab(void);
+void termview_close_tab(void);
+void termview_cycle(int dir);
+void termview_restart(void);  /* a new shell in a tab whose program exited */
+void termview_draw(void);
+void termview_layout(void);   /* after a layout change: sizes every terminal to the pane */
+int termview_height(void);    /* the pane's rows (0 when closed) */
+int termview_pollfds(struct pollfd *fds, int max); /* adds the PTYs; returns how many */
+bool termview_read(bool *more); /* reads what the programs wrote; true when the pane changed */
+void termview_free_all(void);
+bool termview_key(struct key k); /* false when the key is the one that leaves the pane */
+void termview_paste(const char *text, size_t len);
+void termview_mouse(int y, int x, int kind);
+struct term_tab *termview_current(void);
 
 /* draw.c */
 void draw_screen(void);

@@ -67,6 +67,21 @@ static void prev_doc(void)
     docs_cycle(-1);
 }
 
+static void focus_term(void)
+{
+    termview_focus();
+}
+
+static void term_next(void)
+{
+    termview_cycle(1);
+}
+
+static void term_prev(void)
+{
+    termview_cycle(-1);
+}
+
 static void redraw(void)
 {
     clearok(curscr, TRUE);
@@ -88,6 +103,11 @@ const struct binding global_bindings[] = {
     {'e', MOD_CTRL, commands_prompt, "command prompt (type help there)"},
     {'1', MOD_ALT, focus_tree, "focus the file tree"},
     {'2', MOD_ALT, focus_editor, "focus the editor"},
+    {'3', MOD_ALT, focus_term, "focus the terminal"},
+    {'t', MOD_CTRL, termview_toggle, "terminal: open / focus it; in it, back to the editor"},
+    {'t', MOD_ALT, termview_new_tab, "new terminal tab"},
+    {K_PGDN, MOD_ALT, term_next, "next terminal tab"},
+    {K_PGUP, MOD_ALT, term_prev, "previous terminal tab"},
     {'0', MOD_ALT, toggle_tree, "show / hide the file tree"},
     {',', MOD_ALT, tree_narrower, "narrower file tree"},
     {'.', MOD_ALT, tree_wider, "wider file tree"},
@@ -256,6 +276,30 @@ static void cmd_theme(const char *arg)
     free(path);
 }
 
+static void cmd_term(const char *arg)
+{
+    char *end;
+    if (!arg[0] || strcmp(arg, "new") == 0) {
+        termview_new_tab();
+    } else if (strcmp(arg, "close") == 0) {
+        termview_close_tab();
+    } else if (strcmp(arg, "next") == 0) {
+        termview_cycle(1);
+    } else if (strcmp(arg, "prev") == 0) {
+        termview_cycle(-1);
+    } else if (strncmp(arg, "height ", 7) == 0) {
+        long n = strtol(arg + 7, &end, 10);
+        if (*end || n < 3 || n > 200) {
+            app_message(true, "term height: give a number of rows from 3 to 200");
+            return;
+        }
+        app.term_height = (int)n;
+    } else {
+        app_message(true, "term: say term new, term close, term next, term prev or "
+                          "term height N");
+    }
+}
+
 static void cmd_new(const char *arg);
 static void cmd_mkdir(const char *arg);
 
@@ -272,6 +316,7 @@ static const struct command commands[] = {
     {"indent", NULL, cmd_indent, "indent tabs|spaces"},
     {"eol", NULL, cmd_eol, "eol lf|crlf: line endings to save with"},
     {"tree", NULL, cmd_tree, "show / hide the file tree"},
+    {"term", NULL, cmd_term, "term new|close|next|prev|height N: terminal tabs"},
     {"theme", NULL, cmd_theme, "theme NAME: switch colours (kept in the config); no NAME: list"},
     {"help", NULL, cmd_help, "every key"},
 };

@@ -106,6 +106,13 @@ struct ink draw_over(const struct style *fg, enum theme_ui bg)
     return make_ink(style_attrs(fg) | style_attrs(b), f, bgc);
 }
 
+struct ink draw_colors(attr_t attr, struct color fg, struct color bg)
+{
+    if (!app.color)
+        return (struct ink){attr, 0};
+    return make_ink(attr, fg, bg);
+}
+
 struct ink ink_with(struct ink k, attr_t extra)
 {
     k.attr |= extra;
@@ -298,6 +305,7 @@ void draw_screen(void)
             draw_cell(app.layout.border.y + y, app.layout.border.x, 0x2502, draw_ui(UI_BORDER));
     }
     editor_draw();
+    termview_draw();
     draw_message();
     if (app.overlay == OVERLAY_PICKER)
         picker_draw();

@@ -29,6 +29,8 @@ struct ink draw_mix(enum theme_ui fg, enum theme_ui bg);
  * BG. */
 struct ink draw_over(const struct style *fg, enum theme_ui bg);
 struct ink ink_with(struct ink k, attr_t extra);
+/* Any colours and attributes (the terminal pane's cells). */
+struct ink draw_colors(attr_t attr, struct color fg, struct color bg);
 
 /* Draws S[0..LEN) at (Y, X) in at most W cells; returns the cells used. Control characters
  * show as ^X, invalid bytes as a replacement mark. */

@@ -7,6 +7,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -72,8 +73,15 @@ static void map_sequence(const char *seq, int key, int mods)
 {
     int code = key_defined(seq);
     if (code <= 0) {
-        /* Unknown to terminfo: give it a code of our own past KEY_MAX. */
-        code = KEY_MAX + 1 + ndyn;
+        /* Unknown to terminfo: give it a code of our own past KEY_MAX that curses does not
+         * already use for one of terminfo's extended keys. */
+        static int next_code = KEY_MAX + 1;
+        char *bound;
+        while ((bound = keybound(next_code, 0)) != NULL) {
+            free(bound);
+            next_code++;
+        }
+        code = next_code++;
         if (define_key(seq, code) != OK)
             return;
     }

@@ -86,7 +86,9 @@ static void load_settings(void)
 
 static void relayout(void)
 {
-    layout_compute(&app.layout, app.rows, app.cols, app.tree_hidden, app.cfg.tree_width, 0);
+    layout_compute(&app.layout, app.rows, app.cols, app.tree_hidden, app.cfg.tree_width,
+                   termview_height());
+    termview_layout();
 }
 
 static void handle_resize(void)
@@ -128,6 +130,8 @@ static void paste_finish(void)
         picker_paste(app.paste, app.paste_len);
     else if (app.prompt.active)
         prompt_paste(app.paste, app.paste_len);
+    else if (app.focus == FOCUS_TERM)
+        termview_paste(app.paste, app.paste_len);
     else if (app.focus == FOCUS_EDITOR || app_doc())
         editor_paste(app.paste, app.paste_len);
     app.paste_len = 0;
@@ -139,6 +143,8 @@ static void handle_mouse(struct key k)
         return;
     if (rect_contains(app.layout.tree, k.y, k.x))
         tree_mouse(k.y, k.x, k.mouse);
+    else if (rect_contains(app.layout.term, k.y, k.x))
+        termview_mouse(k.y, k.x, k.mouse);
     else if (rect_contains(app.layout.editor, k.y, k.x))
         editor_mouse(k.y, k.x, k.mouse, k.mods);
 }
@@ -182,6 +188,12 @@ static void handle_key(struct key k)
     }
     /* A key clears the last message, unless the key itself sets a new one. */
     app.message[0] = '\0';
+    /* The terminal takes every key but the one that leaves it. */
+    if (app.focus == FOCUS_TERM) {
+        if (!termview_key(k))
+            termview_toggle();
+        return;
+    }
     if (app.focus == FOCUS_TREE && bindings_dispatch(tree_bindings, ntree_bindings, k))
         return;
     if (commands_key(k))
@@ -202,6 +214,12 @@ static void redraw(void)
     draw_screen();
     refresh();
 }
+
+/* Terminal tabs whose programs the loop watches at most. */
+#define MAX_TERM_FDS 32
+
+/* A terminal filled its read slice last pass: its program has more to say. */
+static bool term_more;
 
 /* Budget of one parse slice: short enough that a key pressed meanwhile still echoes fast. */
 #define PARSE_SLICE_US 8000
@@ -229,13 +247,15 @@ static bool parse_slice(void)
  * True when something arrived. */
 static bool wait_for_events(void)
 {
-    struct pollfd fds[3] = {
+    struct pollfd fds[3 + MAX_TERM_FDS] = {
         {STDIN_FILENO, POLLIN, 0},
         {sig_pipe[0], POLLIN, 0},
         {watch_fd(app.watch), POLLIN, 0},
     };
-    /* With parsing to do, only look for input; otherwise sleep until something happens. */
-    int n = poll(fds, 3, parse_pending() ? 0 : -1);
+    int nfds = 3 + termview_pollfds(fds + 3, MAX_TERM_FDS);
+    /* With parsing or a flood's output to do, only look for input; otherwise sleep until
+     * something happens. */
+    int n = poll(fds, (nfds_t)nfds, parse_pending() || term_more ? 0 : -1);
     if (n < 0)
         return true; /* EINTR: a signal; its flag says which */
     if (n == 0)
@@ -286,6 +306,7 @@ static void init_app(const struct tui_options *o)
 
 static void free_app(void)
 {
+    termview_free_all();
     docs_free_all();
     lang_free_all();
     picker_close();
@@ -375,7 +396,10 @@ int tui_run(const struct tui_options *o)
             handle_key(k);
             had_keys = true;
         }
-        /* Keys first: a slice runs only when no key is waiting, so typing never queues. */
+        /* Keys first, then the terminals' output in bounded slices, then parsing: a flood or
+         * a long parse never makes a key wait. */
+        if (termview_read(&term_more))
+            dirty = true;
         if (!had_keys && (docs_start_syntax() || parse_slice()))
             dirty = true;
     }
