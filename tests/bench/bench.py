@@ -2,6 +2,7 @@
 # bench.py — `make bench`: times shed against the editors installed beside it, in one run.
 #
 #   python3 tests/bench/bench.py --shed ./shed [--runs N] [--only shed,vim] [--json FILE]
+#                                [--skip-term | --term-only] [--term-runs N]
 #
 # Programs: shed (the --shed binary) and the peers nvim, vim and micro when installed (a peer
 # that is missing is skipped). Each runs on a pseudo-terminal of 120x40, TERM=xterm-256color,
@@ -44,6 +45,18 @@
 #                 in the key-echo session of the 3,400-line file, once its output has been
 #                 quiet for 200 ms and before any key. MB here means MiB (kB / 1024), as /proc
 #                 reports kB.
+# Then, in a second table, shed's terminal pane (skipped with --skip-term, alone with
+# --term-only; it needs tmux), driven through tmux on a private socket, sessions of 120x40 with
+# no status line and a history of 10,000 lines (shed's scrollback), HOME as above, SHELL=/bin/sh
+# with no startup file and the prompt "$ ":
+#   cat 50 MB     a generated 50 MB text file (lines of 20 to 110 columns): from send-keys
+#                 Enter on `cat ../big.txt; echo "DONE""-MARK"` until DONE-MARK shows in
+#                 capture-pane, polled every 20 ms. In shed (started in the pane, Ctrl-T, at its
+#                 prompt) and in a plain shell in a tmux pane of the same size; median of
+#                 --term-runs (default 3), a new session each run; the ratio shed/tmux. DESIGN.md:
+#                 the pane must keep up with tmux (target ratio <= 1).
+#   idle CPU      shed with its pane open at the prompt, once its output is done: utime+stime
+#                 from /proc/PID/stat over 5 s, in ms (clock ticks, 10 ms each). Target 0.
 # One untimed warm-up run of each file precedes the timed ones; programs are interleaved run by
 # run so that drift in the machine's load falls on all of them alike. The two echo sessions
 # (and RSS) run once per program, after the timed runs.
@@ -54,7 +67,8 @@
 # "exited" in that column (and "busy" in a colours column when its output never pauses).
 # Exit status: 0 when shed ran through, targets met or not (benchmarks measure, they do not
 # fail); 1 when shed is missing, does not start and paint within 10 s (the run stops there),
-# or hangs or exits on a keystroke; 2 for a bad command line.
+# or hangs or exits on a keystroke, or its terminal pane shows no prompt or never finishes the
+# cat (120 s); 2 for a bad command line.
 
 import argparse
 import errno
@@ -66,6 +80,7 @@ import platform
 import random
 import re
 import select
+import shlex
 import shutil
 import signal
 import statistics
@@ -694,7 +709,7 @@ def print_table(progs, results, runs, sizes):
     sys.stdout.flush()
 
 
-def write_json(path, progs, results, runs):
+def write_json(path, progs, results, runs, term=None):
     doc = {
         "machine": {"cpus": os.cpu_count(), "kernel": platform.release()},
         "terminal": {"cols": COLS, "rows": ROWS, "term": "xterm-256color"},
@@ -721,9 +736,293 @@ def write_json(path, progs, results, runs):
         if p.name == "shed":
             entry["verdicts"] = {k: verdict(k, r.get(k)) for k in TARGETS}
         doc["programs"][p.name] = entry
+    if term is not None:
+        doc["terminal"] = term.json()
     with open(path, "w") as f:
         json.dump(doc, f, indent=2)
         f.write("\n")
+
+
+# ---- the terminal pane ----------------------------------------------------------------------
+
+TERM_BYTES = 50_000_000
+TERM_TIMEOUT = 120.0  # one cat; far beyond any sane time
+TERM_POLL = 0.020
+IDLE_SECONDS = 5.0
+TERM_RATIO_TARGET = 1.0  # DESIGN.md: the pane "must keep up with tmux" on a 50 MB cat
+DONE = "DONE-MARK"
+# Typed as two quoted halves, so the command line itself never shows the marker.
+CAT_CMD = 'cat ../big.txt; echo "DONE""-MARK"'
+
+
+def generate_text(size):
+    """Plain text lines of 20 to 110 columns, at least `size` bytes."""
+    rng = random.Random(3)
+    words = NOUNS + VERBS
+    chunks, total, n = [], 0, 0
+    while total < size:
+        lines = []
+        for _ in range(2000):
+            n += 1
+            text = f"{n:08d} " + " ".join(rng.choice(words) for _ in range(rng.randint(2, 14)))
+            lines.append(text[:110])
+        chunk = "\n".join(lines) + "\n"
+        chunks.append(chunk)
+        total += len(chunk)
+    return "".join(chunks), n
+
+
+class Tmux:
+    """A tmux server of our own (private socket, our config: no status line, panes that stay
+    when their program exits, history as long as shed's scrollback). Sessions are COLSxROWS."""
+
+    def __init__(self, root):
+        self.sock = f"shed-bench-{os.getpid()}"
+        self.conf = os.path.join(root, "tmux.conf")
+        with open(self.conf, "w") as f:
+            f.write("set -g status off\nset -g remain-on-exit on\nset -g exit-empty off\n"
+                    "set -g history-limit 10000\n")
+        self.pids = []
+
+    def run(self, *args, check=True):
+        proc = subprocess.run(["tmux", "-L", self.sock, "-f", self.conf] + list(args),
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        if check and proc.returncode != 0:
+            raise Failure("tmux", f"tmux {args[0]}: {proc.stderr.strip() or proc.returncode}")
+        return proc.stdout
+
+    def start(self, name, argv, env, cwd):
+        cmd = "cd " + shlex.quote(cwd) + " && exec env -i " + " ".join(
+            shlex.quote(f"{k}={v}") for k, v in env.items()) + " " + \
+            " ".join(shlex.quote(a) for a in argv)
+        self.run("new-session", "-d", "-s", name, "-x", str(COLS), "-y", str(ROWS), cmd)
+        pid = int(self.run("display", "-p", "-t", name, "#{pane_pid}").strip())
+        self.pids.append(pid)
+        return pid
+
+    def screen(self, name):
+        return self.run("capture-pane", "-p", "-t", name)
+
+    def keys(self, name, *keys, literal=False):
+        self.run("send-keys", "-t", name, *(["-l", "--"] if literal else []), *keys)
+
+    def wait(self, name, pred, what, timeout=TIMEOUT):
+        """Polls the screen every TERM_POLL s until pred(text); returns the time seen."""
+        end = time.perf_counter() + timeout
+        while True:
+            text = self.screen(name)
+            now = time.perf_counter()
+            if pred(text):
+                return now
+            if now > end:
+                tail = re.sub(r"\s+", " ", text).strip()[-300:]
+                raise Failure("timeout", f"no {what} within {timeout:.0f} s; screen: {tail}")
+            time.sleep(TERM_POLL)
+
+    def kill_session(self, name):
+        self.run("kill-session", "-t", name, check=False)
+
+    def close(self):
+        self.run("kill-server", check=False)
+        for pid in self.pids:  # a program that outlived its terminal
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        sock = os.path.join(os.environ.get("TMUX_TMPDIR", "/tmp"), f"tmux-{os.getuid()}",
+                            self.sock)
+        try:
+            os.unlink(sock)
+        except OSError:
+            pass
+
+
+def _prompt_last(text):
+    """The pane's last row that is not blank is the prompt "$" (in shed: right of the file
+    tree's border, and not counting shed's message line)."""
+    rows = [r.rstrip().rsplit("│", 1)[-1] for r in text.splitlines() if "F1 help" not in r]
+    rows = [r for r in rows if r.strip()]
+    return bool(rows) and rows[-1] == "$"
+
+
+class TermBench:
+    def __init__(self, shed_exe, root, runs):
+        self.shed = shed_exe
+        self.runs = runs
+        self.ws = os.path.join(root, "term", "ws")
+        self.home = os.path.join(root, "home-term")
+        self.tmux = Tmux(root)
+        self.samples = {"shed": [], "tmux": []}
+        self.cpu = {"shed": [], "tmux": []}  # per run: (shed's CPU ms, tmux server's CPU ms)
+        self.errors = {}
+        self.idle_ms = None
+        self.bytes = 0
+        self.lines = 0
+        self.n = 0
+
+    def env(self):
+        h = self.home
+        return {
+            "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
+            "HOME": h,
+            "USER": os.environ.get("USER", "bench"),
+            "SHELL": "/bin/sh",
+            "ENV": "/dev/null",  # sh reads no startup file
+            "PS1": "$ ",
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "XDG_CONFIG_HOME": os.path.join(h, ".config"),
+            "XDG_DATA_HOME": os.path.join(h, ".local", "share"),
+            "XDG_STATE_HOME": os.path.join(h, ".local", "state"),
+            "XDG_CACHE_HOME": os.path.join(h, ".cache"),
+            "XDG_RUNTIME_DIR": os.path.join(h, "run"),
+            "TMPDIR": os.path.join(h, "tmp"),
+        }
+
+    def setup(self):
+        os.makedirs(self.ws)
+        for d in ("", ".config", "run", "tmp"):
+            os.makedirs(os.path.join(self.home, d), mode=0o700, exist_ok=True)
+        text, self.lines = generate_text(TERM_BYTES)
+        with open(os.path.join(os.path.dirname(self.ws), "big.txt"), "w") as f:
+            f.write(text)
+        self.bytes = len(text)
+
+    def _session(self, which):
+        """A new session: shed with its terminal pane focused, or a plain shell; at the
+        prompt. Returns (name, pid)."""
+        self.n += 1
+        name = f"{which}{self.n}"
+        if which == "shed":
+            pid = self.tmux.start(name, [self.shed], self.env(), self.ws)
+            self.tmux.wait(name, lambda t: "F1 help" in t, "first paint of shed")
+            self.tmux.keys(name, "C-t")
+            self.tmux.wait(name, lambda t: "Ctrl-T leaves" in t and _prompt_last(t),
+                           "prompt in shed's terminal pane")
+        else:
+            pid = self.tmux.start(name, ["/bin/sh"], self.env(), self.ws)
+            self.tmux.wait(name, _prompt_last, "prompt in the tmux pane")
+        return name, pid
+
+    def cat_once(self, which):
+        """One timed cat: ms, and the CPU (ms) that shed (for the plain pane: 0) and the tmux
+        server used meanwhile."""
+        name, pid = self._session(which)
+        try:
+            self.tmux.keys(name, CAT_CMD, literal=True)
+            self.tmux.wait(name, lambda t: CAT_CMD in t, "the command typed")
+            server = int(self.tmux.run("display", "-p", "-t", name, "#{pid}").strip())
+            cpu0 = (_cpu_ticks(pid) if which == "shed" else 0, _cpu_ticks(server))
+            t0 = time.perf_counter()
+            self.tmux.keys(name, "Enter")
+            t1 = self.tmux.wait(name, lambda t: DONE in t, f"{DONE} after the cat",
+                                TERM_TIMEOUT)
+            cpu1 = (_cpu_ticks(pid) if which == "shed" else 0, _cpu_ticks(server))
+            tick = os.sysconf("SC_CLK_TCK")
+            self.cpu[which].append(tuple((b - a) * 1000.0 / tick for a, b in zip(cpu0, cpu1)))
+            return (t1 - t0) * 1000.0
+        finally:
+            self.tmux.kill_session(name)
+
+    def idle_once(self):
+        name, pid = self._session("shed")
+        try:
+            self.tmux.keys(name, "echo idle", literal=True)
+            self.tmux.keys(name, "Enter")
+            self.tmux.wait(name, lambda t: "│idle\n" in t and _prompt_last(t), "echo in the pane")
+            time.sleep(0.5)  # let the last frame go out
+            tick = os.sysconf("SC_CLK_TCK")
+            before = _cpu_ticks(pid)
+            time.sleep(IDLE_SECONDS)
+            after = _cpu_ticks(pid)
+            return (after - before) * 1000.0 / tick
+        finally:
+            self.tmux.kill_session(name)
+
+    def run(self):
+        self.setup()
+        for r in range(self.runs):
+            log(f"terminal: cat run {r + 1}/{self.runs}")
+            for which in ("shed", "tmux"):
+                if which in self.errors:
+                    continue
+                try:
+                    self.samples[which].append(self.cat_once(which))
+                except Failure as exc:
+                    self.errors[which] = exc
+        log(f"terminal: shed idle for {IDLE_SECONDS:.0f} s")
+        try:
+            self.idle_ms = self.idle_once()
+        except Failure as exc:
+            self.errors["idle"] = exc
+
+    def result(self, which):
+        if which in self.errors:
+            return self.errors[which].kind
+        return statistics.median(self.samples[which]) if self.samples[which] else None
+
+    def print(self):
+        shed, tmux = self.result("shed"), self.result("tmux")
+        ok = isinstance(shed, float) and isinstance(tmux, float) and tmux > 0
+        ratio = shed / tmux if ok else None
+        idle = self.errors["idle"].kind if "idle" in self.errors else self.idle_ms
+
+        def ms(v, whole=False):
+            if isinstance(v, str):
+                return v
+            if v is None:
+                return "-"
+            return f"{v:.0f} ms" if whole else f"{fmt_ms(v)} ms"
+
+        rows = [["", f"cat {self.bytes / 1e6:.0f} MB", f"idle CPU over {IDLE_SECONDS:.0f} s"],
+                ["shed terminal pane", ms(shed), ms(idle, whole=True)],
+                ["plain tmux pane", ms(tmux), "-"],
+                ["ratio shed/tmux", f"{ratio:.2f}" if ratio else "-", ""],
+                ["target (DESIGN.md)", f"<= {TERM_RATIO_TARGET:.2f} (keep up)", "0 ms"],
+                ["shed", "-" if ratio is None else
+                 "PASS" if ratio <= TERM_RATIO_TARGET else "MISS",
+                 "-" if not isinstance(idle, float) else "PASS" if idle == 0 else "MISS"]]
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        print()
+        print(f"terminal pane: tmux {COLS}x{ROWS} on a private server (history 10,000 lines); "
+              f"median of {self.runs} run{'s' if self.runs != 1 else ''}")
+        print(f"file: {self.bytes / 1e6:.1f} MB of text ({self.lines:,} lines); timed from "
+              f"Enter on `{CAT_CMD}`")
+        print(f"until {DONE} shows in capture-pane (polled every {TERM_POLL * 1000:.0f} ms); "
+              f"idle CPU: shed's utime+stime, its pane open at the prompt")
+        print()
+        for r in rows:
+            print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        for which in ("shed", "tmux"):
+            if self.cpu[which]:
+                prog = statistics.median(c[0] for c in self.cpu[which])
+                server = statistics.median(c[1] for c in self.cpu[which])
+                print(f"note: CPU during the cat in the {which} pane (median): "
+                      + (f"shed {prog:.0f} ms, " if which == "shed" else "")
+                      + f"tmux server {server:.0f} ms")
+        for key, exc in self.errors.items():
+            print(f"note: terminal {key}: {exc.kind}: {exc.detail}")
+        sys.stdout.flush()
+
+    def json(self):
+        return {"bytes": self.bytes, "lines": self.lines, "cols": COLS, "rows": ROWS,
+                "cat_ms": self.samples, "cat_cpu_ms": self.cpu, "idle_seconds": IDLE_SECONDS,
+                "idle_cpu_ms": self.idle_ms,
+                "errors": {k: {"kind": e.kind, "detail": e.detail}
+                           for k, e in self.errors.items()}}
+
+    def failed(self):
+        """shed hanging in its pane (a cat that never ends, no prompt) fails the run."""
+        return any(k != "tmux" and e.kind != "tmux" for k, e in self.errors.items())
+
+
+def _cpu_ticks(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        raise Failure("exited", f"shed (pid {pid}) is gone") from None
+    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
 
 
 # ---- main ---------------------------------------------------------------------------------
@@ -751,6 +1050,12 @@ def parse_args(argv):
     ap.add_argument("--runs", type=int, default=7, help="timed runs per file (default 7)")
     ap.add_argument("--only", help="comma-separated programs among shed,nvim,vim,micro")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    ap.add_argument("--skip-term", action="store_true",
+                    help="skip the terminal pane's measurements (50 MB cat, idle CPU)")
+    ap.add_argument("--term-only", action="store_true",
+                    help="only the terminal pane's measurements")
+    ap.add_argument("--term-runs", type=int, default=3,
+                    help="timed runs of the 50 MB cat in each pane (default 3)")
     args = ap.parse_args(argv)
     known = ["shed"] + [n for n, _, _ in PEERS]
     args.names = known
@@ -762,6 +1067,14 @@ def parse_args(argv):
                      f"(choose among {','.join(known)})")
     if args.runs < 1:
         ap.error("--runs must be at least 1")
+    if args.term_runs < 1:
+        ap.error("--term-runs must be at least 1")
+    if args.skip_term and args.term_only:
+        ap.error("--skip-term and --term-only exclude each other")
+    if args.term_only:
+        if "shed" not in args.names:
+            ap.error("--term-only measures shed: --only must include it")
+        args.names = ["shed"]
     return args
 
 
@@ -793,6 +1106,36 @@ def run(args, root):
     if not progs:
         log("nothing to measure")
         return 0
+    status, results = 0, None
+    if not args.term_only:
+        status, results = run_editors(args, root, progs)
+        if results is None:
+            return status  # shed did not paint: nothing more is worth measuring
+    shed = next((p for p in progs if p.name == "shed"), None)
+    term = None
+    if shed and not args.skip_term:
+        if shutil.which("tmux") is None:
+            log("terminal: tmux not installed, the terminal pane's measurements are skipped")
+        else:
+            term = TermBench(shed.exe, root, args.term_runs)
+            try:
+                term.run()
+            finally:
+                term.tmux.close()
+            term.print()
+            if term.failed():
+                log("shed's terminal pane: " + "; ".join(
+                    f"{k}: {e.kind}" for k, e in term.errors.items()
+                    if k != "tmux" and e.kind != "tmux"))
+                status = 1
+    if args.json:
+        write_json(args.json, progs if results else [], results or {}, args.runs, term)
+    return status
+
+
+def run_editors(args, root, progs):
+    """The editor comparison: prints its table and returns (exit status, results), results
+    None when shed did not paint."""
     vimrc = os.path.join(root, "vimrc")
     with open(vimrc, "w") as f:
         f.write(VIMRC)
@@ -819,7 +1162,7 @@ def run(args, root):
                 res = run_column(p, key,
                                  lambda: measure_open(p, path, settle, settled_key, timed))
                 if fatal_if_shed(p):
-                    return 1
+                    return 1, None
                 if res is None or not timed:
                     continue
                 p.samples[key].append(res[0])
@@ -835,18 +1178,16 @@ def run(args, root):
             log(f"{p.name}: {what}")
             measure_echo(p, path, key, quiet, rss)
             if fatal_if_shed(p):
-                return 1
+                return 1, None
     results = {p.name: summary(p) for p in progs}
     print_table(progs, results, args.runs, sizes)
-    if args.json:
-        write_json(args.json, progs, results, args.runs)
     # shed hanging or crashing on a keystroke fails the run; being slow or busy does not.
     shed = next((p for p in progs if p.name == "shed"), None)
     if shed and any(kind in ("timeout", "exited") for kind in shed.errors.values()):
         log("shed " + "; ".join(f"{k}: {shed.errors[k]}" for k in shed.errors
                                 if shed.errors[k] != "busy"))
-        return 1
-    return 0
+        return 1, results
+    return 0, results
 
 
 def _terminate(signum, frame):

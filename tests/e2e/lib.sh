@@ -165,7 +165,7 @@ shed_start()
         done
         printf 'cd %q || exit 111\n' "$WS"
         printf '%q' "$SHED_BIN"
-        printf ' %q' "$@"
+        (($#)) && printf ' %q' "$@" # printf with no argument would still print ''
         echo
         printf 'echo $? >%q && mv %q %q\n' "$E2E_STATUS_FILE.tmp" "$E2E_STATUS_FILE.tmp" \
             "$E2E_STATUS_FILE"
@@ -539,6 +539,83 @@ _sgr_print()
         out+=" $f"
     done
     echo "$out"
+}
+
+# ---- the terminal pane ----------------------------------------------------------------------
+
+# TERM_SH: shed_start arguments that make the pane run sh without a startup file and with the
+# prompt "$ " (shown as "$" once trailing blanks are cut).
+TERM_SH=(--env SHELL=/bin/sh --env ENV=/dev/null --env 'PS1=$ ')
+
+# term_find: finds the pane by its tab bar (" 1: shell │..." right of the file tree's border,
+# or from column 0): sets TERM_Y (the tab bar's row) and TERM_X (the pane's first column);
+# returns 1 when no pane is shown.
+term_find()
+{
+    _term_find_in "$(screen)"
+}
+
+# _term_find_in SCREEN: term_find on a screen already captured.
+_term_find_in()
+{
+    local re='^([^│]*│)? [0-9]+: [^│]*│' n=0 r
+    while IFS= read -r r; do
+        if [[ $r =~ $re ]]; then
+            TERM_Y=$n
+            TERM_X=${#BASH_REMATCH[1]}
+            return 0
+        fi
+        ((n += 1))
+    done <<<"$1"
+    return 1
+}
+
+# term_lines: the pane's rows below its tab bar (down to the one above the message line), its
+# columns only, trailing blanks cut.
+term_lines()
+{
+    local s r
+    s=$(screen)
+    _term_find_in "$s" || return 1
+    sed -n "$((TERM_Y + 2)),$(($(screen_rows) - 1))p" <<<"$s" | while IFS= read -r r; do
+        r=${r:TERM_X}
+        printf '%s\n' "${r%"${r##*[! ]}"}"
+    done
+}
+
+# term_last: the pane's last row that is not blank.
+term_last()
+{
+    term_lines | sed '/^$/d' | tail -n 1
+}
+
+_term_has_line()
+{
+    term_lines | grep -q -x -F -- "$1"
+}
+
+_term_last_is()
+{
+    [[ $(term_last) == "$1" ]]
+}
+
+# wait_term_line TEXT: a row of the pane is exactly TEXT.
+wait_term_line()
+{
+    wait_until "a terminal row '$1'" _term_has_line "$1"
+}
+
+# wait_term_last TEXT: the pane's last row that is not blank is exactly TEXT ("$": the prompt).
+wait_term_last()
+{
+    wait_until "'$1' as the terminal's last row" _term_last_is "$1"
+}
+
+# term_cmd TEXT: types TEXT and Enter into the focused pane.
+term_cmd()
+{
+    type_text "$1"
+    keys Enter
 }
 
 # ---- waiting ---------------------------------------------------------------------------------
