@@ -158,8 +158,10 @@ int termview_pollfds(struct pollfd *fds, int max)
     for (size_t i = 0; i < app.nterms && n < max; i++) {
         struct term_tab *tab = &app.terms[i];
         int fd = tab->term ? term_fd(tab->term) : -1;
+        /* Input the program has not taken yet waits for the PTY to drain (POLLOUT). */
+        short events = POLLIN | (term_output_pending(tab->term) ? POLLOUT : 0);
         if (fd >= 0 && !tab->exited)
-            fds[n++] = (struct pollfd){fd, POLLIN, 0};
+            fds[n++] = (struct pollfd){fd, events, 0};
     }
     return n;
 }
