@@ -280,7 +280,7 @@ void editor_key(struct key k)
         return;
     if (bindings_dispatch(editor_bindings, neditor_bindings, k))
         return;
-    if (k.code > 0 && k.code < K_BASE && k.code >= 32 && !(k.mods & (MOD_CTRL | MOD_ALT))) {
+    if (key_is_text(k)) {
         if (!check_writable(d))
             return;
         char buf[4];

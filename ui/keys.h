@@ -62,4 +62,10 @@ static inline struct key key_make(int code, int mods)
     return k;
 }
 
+/* A key that types text: a printable code point without Ctrl or Alt. */
+static inline bool key_is_text(struct key k)
+{
+    return k.code >= 32 && k.code < K_BASE && !(k.mods & (MOD_CTRL | MOD_ALT));
+}
+
 #endif

@@ -170,7 +170,7 @@ void picker_key(struct key k)
         picker_key(key_make(K_DOWN, 0));
         return;
     }
-    if (k.code >= 32 && k.code < K_BASE && !(k.mods & (MOD_CTRL | MOD_ALT))) {
+    if (key_is_text(k)) {
         char buf[4];
         int n = utf8_encode(k.code, buf);
         if (n > 0)

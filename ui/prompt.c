@@ -150,7 +150,7 @@ void prompt_key(struct key k)
         changed();
         return;
     }
-    if (k.code >= 32 && k.code < K_BASE && !(k.mods & (MOD_CTRL | MOD_ALT))) {
+    if (key_is_text(k)) {
         char buf[4];
         int n = utf8_encode(k.code, buf);
         if (n > 0)

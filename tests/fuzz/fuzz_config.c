@@ -7,25 +7,12 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "fuzz_file.h"
 
-static char path[] = "/tmp/shed-fuzz-config-XXXXXX";
-
-static void remove_temp(void)
-{
-    unlink(path);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int fd = -1;
-    if (fd < 0) {
-        fd = mkstemp(path);
-        if (fd < 0)
-            abort();
-        atexit(remove_temp);
-    }
-    if (ftruncate(fd, 0) < 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
-        abort();
+    const char *path = fuzz_file_write(data, size);
 
     struct config c;
     char err[256] = "";

@@ -10,14 +10,9 @@
 #include <unistd.h>
 
 #include "color.h"
+#include "fuzz_file.h"
 #include "theme.h"
 
-static char path[] = "/tmp/shed-fuzz-theme-XXXXXX";
-
-static void remove_temp(void)
-{
-    unlink(path);
-}
 
 static void fit_color(struct color c)
 {
@@ -44,15 +39,7 @@ static void fit(const struct style *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int fd = -1;
-    if (fd < 0) {
-        fd = mkstemp(path);
-        if (fd < 0)
-            abort();
-        atexit(remove_temp);
-    }
-    if (ftruncate(fd, 0) < 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
-        abort();
+    const char *path = fuzz_file_write(data, size);
 
     char err[256];
     struct theme t;
